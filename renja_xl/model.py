@@ -1,0 +1,219 @@
+"""The Renja domain model: a snapshot of the plan, independent of any workbook.
+
+A `Renja` holds its metadata and up to two tables (Tabel 3.1 and Tabel 4.1).
+Each `Tabel` keeps its rows flat, in sheet order, exactly as the official layout
+prints them; the hierarchy program → kegiatan → sub kegiatan is derived from the
+rows' levels (see `renja_xl.hierarchy`). Keeping the rows flat makes a faithful
+round trip possible even for a workbook whose hierarchy is broken (an orphan sub
+kegiatan stays where the user put it, and Validasi can point at it).
+
+Money is always an integer number of rupiah (or None where the cell is empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from renja_xl.numbers import parse_target
+
+__all__ = [
+    "Asal",
+    "Baris",
+    "Level",
+    "Penandatangan",
+    "RawCell",
+    "Renja",
+    "Tabel",
+    "TabelKind",
+    "Target",
+]
+
+
+class Level(StrEnum):
+    """The level of one row of a Renja table."""
+
+    BIDANG = "bidang"
+    PROGRAM = "program"
+    KEGIATAN = "kegiatan"
+    SUB_KEGIATAN = "sub_kegiatan"
+    JUMLAH = "jumlah"
+
+    @property
+    def label(self) -> str:
+        """Name of the level as users read it."""
+        return _LEVEL_LABELS[self]
+
+    @property
+    def depth(self) -> int:
+        """0 for bidang and JUMLAH, 1 program, 2 kegiatan, 3 sub kegiatan."""
+        return _LEVEL_DEPTH[self]
+
+
+_LEVEL_LABELS = {
+    Level.BIDANG: "Bidang",
+    Level.PROGRAM: "Program",
+    Level.KEGIATAN: "Kegiatan",
+    Level.SUB_KEGIATAN: "Sub Kegiatan",
+    Level.JUMLAH: "Jumlah",
+}
+_LEVEL_DEPTH = {
+    Level.BIDANG: 0,
+    Level.JUMLAH: 0,
+    Level.PROGRAM: 1,
+    Level.KEGIATAN: 2,
+    Level.SUB_KEGIATAN: 3,
+}
+
+
+class TabelKind(StrEnum):
+    """Which official layout a table follows."""
+
+    TABEL_31 = "3.1"
+    TABEL_41 = "4.1"
+
+
+class Target(BaseModel):
+    """A performance target as typed ("52 Orang") with its number and unit."""
+
+    model_config = ConfigDict(frozen=True)
+
+    teks: str = ""
+    angka: Decimal | None = None
+    satuan: str | None = None
+
+    @classmethod
+    def from_text(cls, teks: str | None) -> Target:
+        """Parse a typed target: "52 Orang" → 52, "Orang"; "85%" → 85, "%"."""
+        teks = (teks or "").strip()
+        angka, satuan = parse_target(teks)
+        return cls(teks=teks, angka=angka, satuan=satuan)
+
+    def __str__(self) -> str:
+        return self.teks
+
+
+class Asal(BaseModel):
+    """Where a row came from: the sheet and its 1-based row number."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sheet: str
+    row: int
+
+
+class RawCell(BaseModel):
+    """A cell as found in the workbook, kept where its value needed interpreting.
+
+    `value` is what the cell held (text, number or an error such as "#REF!"),
+    `formula` the formula text without "=" where the cell is a formula.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    ref: str
+    value: str | int | float | None = None
+    formula: str | None = None
+
+
+class Baris(BaseModel):
+    """One row of Tabel 3.1 or Tabel 4.1.
+
+    `pagu` is year N, `pagu_maju` year N+1 (Tabel 3.1 only). `raw` keeps, by
+    field name, cells whose content was not a plain number (formulas, text,
+    errors) so that Validasi can explain them. `ambiguity` says, in Bahasa
+    Indonesia, why the reader was not sure of the row's level.
+    """
+
+    level: Level
+    kode: str = ""
+    uraian: str = ""
+    indikator: str = ""
+    lokasi: str = ""
+    target: Target = Field(default_factory=Target)
+    pagu: int | None = None
+    sumber_dana: str = ""
+    catatan: str = ""
+    target_maju: Target = Field(default_factory=Target)
+    pagu_maju: int | None = None
+    bold: bool | None = None
+    asal: Asal | None = None
+    raw: dict[str, RawCell] = Field(default_factory=dict)
+    ambiguity: str | None = None
+
+    @property
+    def is_parent(self) -> bool:
+        """Program, kegiatan and JUMLAH rows carry sums of other rows."""
+        return self.level in (Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH)
+
+    def pagu_for(self, maju: bool) -> int | None:
+        """The pagu of year N (maju=False) or N+1 (maju=True)."""
+        return self.pagu_maju if maju else self.pagu
+
+
+class Tabel(BaseModel):
+    """One table (Tabel 3.1 or 4.1) with its rows in sheet order."""
+
+    kind: TabelKind
+    sheet: str = ""
+    baris: list[Baris] = Field(default_factory=list)
+    judul: list[str] = Field(default_factory=list)
+    columns: dict[str, int] = Field(default_factory=dict)
+    """Field name → 1-based column index in the sheet, as the reader found it."""
+
+    @property
+    def has_maju(self) -> bool:
+        """Whether this table carries the N+1 columns (Tabel 3.1)."""
+        return self.kind is TabelKind.TABEL_31
+
+    def rows(self, level: Level) -> list[Baris]:
+        """All rows of one level, in sheet order."""
+        return [b for b in self.baris if b.level is level]
+
+    @property
+    def jumlah(self) -> Baris | None:
+        """The closing JUMLAH row, if the table has one."""
+        found = self.rows(Level.JUMLAH)
+        return found[-1] if found else None
+
+    def __iter__(self) -> Iterator[Baris]:  # type: ignore[override]
+        return iter(self.baris)
+
+    def __len__(self) -> int:
+        return len(self.baris)
+
+
+class Penandatangan(BaseModel):
+    """Who signs the Renja: the head of the agency."""
+
+    jabatan: str = ""
+    nama: str = ""
+    pangkat: str = ""
+    nip: str = ""
+
+
+class Renja(BaseModel):
+    """A Renja: metadata plus Tabel 3.1 and/or Tabel 4.1."""
+
+    pemda: str = ""
+    opd: str = ""
+    opd_singkat: str = ""
+    tahun: int
+    tempat: str = ""
+    tanggal: str = ""
+    penandatangan: Penandatangan = Field(default_factory=Penandatangan)
+    tabel31: Tabel | None = None
+    tabel41: Tabel | None = None
+
+    @property
+    def tahun_maju(self) -> int:
+        """The year of the prakiraan maju (N+1)."""
+        return self.tahun + 1
+
+    @property
+    def tabel(self) -> list[Tabel]:
+        """The tables present, Tabel 3.1 first."""
+        return [t for t in (self.tabel31, self.tabel41) if t is not None]

@@ -1,0 +1,116 @@
+"""Subtotals and counts: what every parent and the JUMLAH row must hold.
+
+`expected_totals` says what each parent should be without touching the table;
+`recompute` writes those figures into the rows and returns what changed, so a
+second run changes nothing. Only sub kegiatan carry their own budget; a parent
+whose children have no figure in a year has no figure (None) in that year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from renja_xl.hierarchy import Node, build_tree, iter_nodes
+from renja_xl.model import Baris, Level, Tabel
+
+__all__ = ["Change", "Counts", "count", "expected_totals", "recompute"]
+
+PAGU_FIELDS = ("pagu", "pagu_maju")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One parent figure that recompute changed."""
+
+    index: int
+    baris: Baris
+    field: str
+    old: int | None
+    new: int | None
+
+    @property
+    def row(self) -> int | None:
+        """The sheet row the figure lives in, when known."""
+        return self.baris.asal.row if self.baris.asal else None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many programs, kegiatan and sub kegiatan a table holds."""
+
+    program: int
+    kegiatan: int
+    sub_kegiatan: int
+    sub_kegiatan_budgeted: int
+    sub_kegiatan_budgeted_next: int
+    total_pagu: int | None
+    total_pagu_maju: int | None
+
+
+def _add(values: list[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def _node_total(node: Node, field: str, out: dict[tuple[int, str], int | None]) -> int | None:
+    if node.level is Level.SUB_KEGIATAN or not node.children:
+        value = getattr(node.baris, field)
+    else:
+        value = _add([_node_total(child, field, out) for child in node.children])
+    if node.baris.is_parent and node.children:
+        out[(node.index, field)] = value
+    return value
+
+
+def expected_totals(tabel: Tabel) -> dict[tuple[int, str], int | None]:
+    """(row index, field) → the figure each parent and JUMLAH row should hold."""
+    fields = PAGU_FIELDS if tabel.has_maju else PAGU_FIELDS[:1]
+    roots = build_tree(tabel)
+    out: dict[tuple[int, str], int | None] = {}
+    for field in fields:
+        root_values = [
+            _node_total(root, field, out) for root in roots if root.level is not Level.JUMLAH
+        ]
+        for root in roots:
+            if root.level is Level.JUMLAH:
+                out[(root.index, field)] = _add(root_values)
+    return out
+
+
+def recompute(tabel: Tabel) -> list[Change]:
+    """Set every parent and JUMLAH figure to the sum of its children."""
+    changes: list[Change] = []
+    for (index, field), new in sorted(expected_totals(tabel).items()):
+        row = tabel.baris[index]
+        old = getattr(row, field)
+        if old != new:
+            setattr(row, field, new)
+            changes.append(Change(index, row, field, old, new))
+    return changes
+
+
+def count(tabel: Tabel) -> Counts:
+    """Counts and totals of a table, from its rows (recomputed, not as typed)."""
+    subs = tabel.rows(Level.SUB_KEGIATAN)
+    totals = expected_totals(tabel)
+    jumlah = [i for i, b in enumerate(tabel.baris) if b.level is Level.JUMLAH]
+    return Counts(
+        program=len(tabel.rows(Level.PROGRAM)),
+        kegiatan=len(tabel.rows(Level.KEGIATAN)),
+        sub_kegiatan=len(subs),
+        sub_kegiatan_budgeted=sum(1 for s in subs if s.pagu),
+        sub_kegiatan_budgeted_next=sum(1 for s in subs if s.pagu_maju),
+        total_pagu=totals.get((jumlah[-1], "pagu")) if jumlah else _add([s.pagu for s in subs]),
+        total_pagu_maju=(
+            None
+            if not tabel.has_maju
+            else totals.get((jumlah[-1], "pagu_maju"))
+            if jumlah
+            else _add([s.pagu_maju for s in subs])
+        ),
+    )
+
+
+def nodes_by_index(tabel: Tabel) -> dict[int, Node]:
+    """Every node of the table keyed by its row index."""
+    return {node.index: node for node in iter_nodes(build_tree(tabel))}
