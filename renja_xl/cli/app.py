@@ -1,0 +1,43 @@
+"""The `renja-xl` command: a thin shell over the library, in Bahasa Indonesia.
+
+Each command lives in its own module in this package and is registered in
+`_COMMANDS` below; none holds business logic. Every `RenjaError` becomes one
+line on stderr and exit code 2; nothing unexpected ever prints a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="renja-xl",
+    help="Renja XL: Tabel 3.1 dan 4.1 Renja Perangkat Daerah — baca, hitung, validasi.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# (module in renja_xl.cli, function name, command name). Add one line per command.
+_COMMANDS: list[tuple[str, str, str]] = [
+    ("core", "contoh", "contoh"),
+    ("core", "hitung", "hitung"),
+    ("core", "ringkasan", "ringkasan"),
+]
+
+
+def _register() -> None:
+    for module_name, function_name, command_name in _COMMANDS:
+        module = importlib.import_module(f"renja_xl.cli.{module_name}")
+        app.command(command_name)(getattr(module, function_name))
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the `renja-xl` console script."""
+    from renja_xl.cli.output import run_app
+
+    run_app(app)
