@@ -1,0 +1,31 @@
+"""The official nomenclature of regional planning codes, packaged by regulation version.
+
+The default version is the kabupaten/kota annex of Kepmendagri 900.1.15.5-1317
+Tahun 2023 (codes `U.BB.PP.K.KK.SSSS`, program penunjang expanded under every
+bidang urusan). Data is read on first use, never at import::
+
+    from renja_xl.nomenklatur import default
+    nomenklatur = default()
+    nomenklatur.get("1.06.04.2.01.0001").nama   # "Penyediaan Permakanan"
+"""
+
+from renja_xl.nomenklatur.codes import LEVELS, is_valid_format, kode_level, parent_kode
+from renja_xl.nomenklatur.entry import Entry, Metadata
+from renja_xl.nomenklatur.loading import DEFAULT_VERSION, VERSIONS, default, load
+from renja_xl.nomenklatur.lookup import Nomenklatur
+from renja_xl.nomenklatur.names import normalize_name
+
+__all__ = [
+    "DEFAULT_VERSION",
+    "LEVELS",
+    "VERSIONS",
+    "Entry",
+    "Metadata",
+    "Nomenklatur",
+    "default",
+    "is_valid_format",
+    "kode_level",
+    "load",
+    "normalize_name",
+    "parent_kode",
+]

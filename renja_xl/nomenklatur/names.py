@@ -1,0 +1,34 @@
+"""Folding names so that spellings that differ only in form compare equal.
+
+Staff retype the official names by hand: case drifts, commas and spaces come
+and go, "&" stands for "dan", hyphens turn into spaces. `normalize_name`
+folds all of that away; the words themselves are left alone, so a misspelt
+word is for fuzzy matching to judge, never silently accepted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["normalize_name", "program_key"]
+
+_AMPERSAND = re.compile(r"\s*&\s*")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_PROGRAM_PREFIX = "program "
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(text: str) -> str:
+    """Lower-case words separated by single spaces, without punctuation."""
+    folded = unicodedata.normalize("NFKC", text or "").casefold()
+    folded = _AMPERSAND.sub(" dan ", folded)
+    return _NOT_WORD.sub(" ", folded).strip()
+
+
+def program_key(normalized: str) -> str:
+    """A normalised program name without its leading word "program"."""
+    if normalized.startswith(_PROGRAM_PREFIX):
+        return normalized[len(_PROGRAM_PREFIX) :]
+    return normalized

@@ -1,0 +1,59 @@
+"""Versions, lazy loading and the data shipped inside the package."""
+
+import subprocess
+import sys
+
+import pytest
+
+import renja_xl.nomenklatur as nomenklatur_api
+from renja_xl.nomenklatur import DEFAULT_VERSION, VERSIONS, default, load
+
+
+def test_nothing_is_read_at_import():
+    code = (
+        "import renja_xl.nomenklatur.loading as m, renja_xl.nomenklatur;"
+        "print(m.load.cache_info().currsize)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "0"
+
+
+def test_default_is_cached_main_set():
+    assert default() is default() is load(DEFAULT_VERSION)
+    assert default().version == "Kepmendagri 900.1.15.5-1317/2023"
+    assert VERSIONS[0] == DEFAULT_VERSION
+
+
+def test_draft_2027_is_a_separate_version_with_penunjang_expanded():
+    draft = load("Pemutakhiran 2027 (draf) kabupaten/kota")
+    assert draft is not default()
+    penunjang = draft.get("2.14.01.2.01.0001")
+    assert penunjang is not None
+    assert penunjang.nama == draft.get("X.XX.01.2.01.0001").nama
+    assert draft.metadata("2.14.01.2.01.0001") == draft.metadata("X.XX.01.2.01.0001")
+
+
+def test_provinsi_draft_uses_provinsi_kegiatan():
+    provinsi = load("Pemutakhiran 2027 (draf) provinsi")
+    kegiatan_digits = {e.kode.split(".")[3] for e in provinsi.children("1.06.04")}
+    assert "1" in kegiatan_digits
+    assert "2" not in kegiatan_digits
+
+
+def test_unknown_version_is_refused_in_indonesian():
+    with pytest.raises(ValueError, match="Versi nomenklatur tidak dikenal"):
+        load("Permendagri 90/2019")
+
+
+def test_exported_members():
+    public = {name for name in dir(nomenklatur_api) if not name.startswith("_")}
+    assert set(nomenklatur_api.__all__) == public - {
+        "codes",
+        "entry",
+        "loading",
+        "lookup",
+        "names",
+        "similarity",
+    }
