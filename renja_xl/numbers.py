@@ -118,10 +118,12 @@ def _decimal(text: str) -> Decimal | None:
 _TARGET = re.compile(r"^\s*(?P<num>\d[\d.,]*)\s*(?P<unit>.*?)\s*$")
 _NUMBER_ANYWHERE = re.compile(r"\d")
 _KNOWN_UNITS = frozenset(
-    """orang org jiwa kk unit paket dokumen dok jenis kelompok kali kegiatan lembaga
-    desa nagari kelurahan kecamatan bulan tahun hari laporan lokasi titik sekolah opd
-    kab kabupaten persen % buah set eksemplar berkas data keluarga anak lansia peserta
-    rumah kpm lks pskd psks pkh tksk kader""".split()
+    (
+        "orang org jiwa kk unit paket dokumen dok jenis kelompok kali kegiatan lembaga "
+        "desa nagari kelurahan kecamatan bulan tahun hari laporan lokasi titik sekolah opd "
+        "kab kabupaten persen % buah set eksemplar berkas data keluarga anak lansia peserta "
+        "rumah kpm lks pskd psks pkh tksk kader"
+    ).split()
 )
 
 

@@ -1,0 +1,408 @@
+"""Read Tabel 3.1 and Tabel 4.1 from a workbook into a `Renja`.
+
+`load(path)` opens an .xlsx, finds each table by its header in any sheet,
+reads every data row (skipping page-repeat headers and column-number rows),
+evaluates pagu formulas itself (cached values are never trusted for totals),
+infers each row's level from every signal (`renja_xl.inference`), and picks up
+the title lines and the signature block.
+
+With `strict=True` (the default; used by `hitung` and `ringkasan`) a pagu cell
+that cannot be a number is an error naming the cell. With `strict=False`
+(Validasi) such cells are kept in `Baris.raw` and reported as findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from renja_xl.errors import CellValueError, LayoutNotFoundError, RenjaError
+from renja_xl.inference import RowSignals, infer_levels
+from renja_xl.model import Asal, Baris, Level, Penandatangan, RawCell, Renja, Tabel, TabelKind
+from renja_xl.model import Target as TargetModel
+from renja_xl.numbers import parse_amount
+from renja_xl.workbook import formulas
+from renja_xl.workbook.detect import Region, find_regions, is_number_row, is_repeat_header
+from renja_xl.workbook.grid import Grid, GridCell
+from renja_xl.workbook.source import iter_grids
+
+__all__ = ["load", "read_grids"]
+
+PAGU_FIELDS = ("pagu", "pagu_maju")
+TEXT_FIELDS = ("kode", "uraian", "indikator", "lokasi", "sumber_dana", "catatan")
+_JUMLAH = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(nip\b|nip\.|kepala\b|plt\.?\s|pj\.?\s)", re.IGNORECASE)
+_PEMDA = re.compile(r"^(pemerintah\s+)?(kabupaten|kota|provinsi)\s+\S", re.IGNORECASE)
+_TITLE_WORDS = ("tabel", "rumusan", "rencana", "dan prakiraan", "dan perkiraan", "tahun")
+
+Cached = Callable[[str, int, int], Any]
+"""(sheet, row, column) → Excel's cached value, for formulas we cannot evaluate."""
+
+
+@dataclass
+class _Amount:
+    """A pagu cell's interpretation."""
+
+    value: int | None = None
+    raw: RawCell | None = None
+    problem: str | None = None
+    """Why the cell has no usable number (Bahasa Indonesia), if so."""
+    fatal_text: bool = False
+    children: list[int] = field(default_factory=list)
+
+
+class _Evaluator:
+    """Evaluates pagu cells of one grid, formulas included, memoised."""
+
+    def __init__(self, grid: Grid, cached: Cached | None) -> None:
+        self.grid, self.cached = grid, cached
+        self.memo: dict[tuple[int, int], Decimal | None] = {}
+        self.active: set[tuple[int, int]] = set()
+
+    def raw(self, row: int, col: int) -> Any:
+        cell = self.grid.cell(row, col)
+        return None if cell is None else cell.value
+
+    def value(self, row: int, col: int) -> Decimal | None:
+        key = (row, col)
+        if key in self.memo:
+            return self.memo[key]
+        if key in self.active:
+            raise formulas.FormulaError("#REF! (rumus melingkar)")
+        self.active.add(key)
+        try:
+            result = self._compute(self.grid.cell(row, col))
+        finally:
+            self.active.discard(key)
+        self.memo[key] = result
+        return result
+
+    def _compute(self, cell: GridCell | None) -> Decimal | None:
+        if cell is None:
+            return None
+        if cell.kind == "f":
+            return formulas.evaluate(cell.value, self.value, self.raw)
+        if cell.kind == "n" and not isinstance(cell.value, bool):
+            return Decimal(str(cell.value))
+        if cell.kind == "e":
+            raise formulas.FormulaError(str(cell.value))
+        if cell.kind == "s":
+            try:
+                return parse_amount(cell.value)
+            except ValueError:
+                return None
+        return None
+
+
+def _ref(row: int, col: int) -> str:
+    return f"{get_column_letter(col)}{row}"
+
+
+def _amount(ev: _Evaluator, row: int, col: int) -> _Amount:
+    cell = ev.grid.cell(row, col)
+    ref = _ref(row, col)
+    if cell is None:
+        return _Amount()
+    if cell.kind == "s":
+        try:
+            value = parse_amount(cell.value)
+        except ValueError:
+            return _Amount(
+                raw=RawCell(ref=ref, value=cell.text),
+                problem=f"berisi teks '{cell.text}', bukan angka rupiah",
+                fatal_text=True,
+            )
+        return _whole(value, RawCell(ref=ref, value=cell.text))
+    if cell.kind == "e":
+        return _Amount(raw=RawCell(ref=ref, value=str(cell.value)),
+                       problem=f"berisi galat Excel {cell.value}")
+    if cell.kind == "f":
+        return _formula_amount(ev, row, col, cell)
+    if cell.kind == "n" and not isinstance(cell.value, bool):
+        value = Decimal(str(cell.value))
+        raw = None if value == value.to_integral_value() else RawCell(ref=ref, value=cell.value)
+        return _whole(value, raw)
+    return _Amount(raw=RawCell(ref=ref, value=str(cell.value)),
+                   problem=f"berisi '{cell.text}', bukan angka rupiah", fatal_text=True)
+
+
+def _whole(value: Decimal | None, raw: RawCell | None) -> _Amount:
+    if value is None:
+        return _Amount(raw=raw)
+    return _Amount(value=int(value.quantize(Decimal(1), rounding="ROUND_HALF_UP")), raw=raw)
+
+
+def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amount:
+    text = str(cell.value)
+    raw = RawCell(ref=_ref(row, col), formula=text.lstrip("="))
+    try:
+        value = ev.value(row, col)
+    except formulas.FormulaError as exc:
+        return _Amount(raw=RawCell(ref=raw.ref, value=str(exc), formula=raw.formula),
+                       problem=f"rumusnya menghasilkan galat {exc}")
+    except formulas.UnsupportedFormula:
+        cached = ev.cached(ev.grid.sheet, row, col) if ev.cached else None
+        if isinstance(cached, int | float) and not isinstance(cached, bool):
+            return _whole(Decimal(str(cached)), raw)
+        return _Amount(raw=raw, problem="rumusnya tidak dapat dihitung ulang dan tidak "
+                       "memiliki nilai tersimpan")
+    amount = _whole(value, raw)
+    if formulas.is_subtotal(text) or "SUM(" in text.upper():
+        amount.children = _formula_rows(text, col)
+    return amount
+
+
+def _formula_rows(text: str, col: int) -> list[int]:
+    try:
+        found = formulas.ranges(text)
+    except (formulas.UnsupportedFormula, formulas.FormulaError):
+        return []
+    rows: list[int] = []
+    for rng in found:
+        if rng.first_column <= col <= rng.last_column:
+            rows.extend(range(rng.first_row, rng.last_row + 1))
+    return rows
+
+
+@dataclass
+class _RawRow:
+    row: int
+    texts: dict[str, str]
+    bold: bool | None
+    amounts: dict[str, _Amount]
+
+
+def _text(cell: GridCell | None) -> str:
+    if cell is None or cell.kind == "f":
+        return "" if cell is None else str(cell.value)
+    return cell.text
+
+
+def _is_signature(grid: Grid, row: int) -> bool:
+    return any(_SIGNATURE.match(cell.text) for cell in grid.rows.get(row, {}).values()
+               if isinstance(cell.value, str))
+
+
+def _table_rows(grid: Grid, region: Region) -> Iterable[int]:
+    cols = set(region.columns.values())
+    pagu_cols = {region.columns[f] for f in PAGU_FIELDS if f in region.columns}
+    uraian = region.columns["uraian"]
+    for row in range(region.data_start, region.end_row):
+        cells = grid.rows.get(row)
+        if not cells or not (cols & set(cells)):
+            continue
+        if is_number_row(grid, row) or is_repeat_header(grid, row, region):
+            continue
+        if not (pagu_cols & set(cells)) and uraian not in cells and _is_signature(grid, row):
+            return
+        yield row
+        if _JUMLAH.match(grid.text(row, uraian)):
+            return
+
+
+def _raw_rows(grid: Grid, region: Region, ev: _Evaluator) -> list[_RawRow]:
+    out = []
+    uraian_col = region.columns["uraian"]
+    for row in _table_rows(grid, region):
+        texts = {
+            name: _text(grid.cell(row, region.columns[name]))
+            for name in (*TEXT_FIELDS, "target", "target_maju")
+            if name in region.columns
+        }
+        amounts = {
+            name: _amount(ev, row, region.columns[name])
+            for name in PAGU_FIELDS
+            if name in region.columns
+        }
+        uraian = grid.cell(row, uraian_col)
+        out.append(_RawRow(row, texts, uraian.bold if uraian else None, amounts))
+    return out
+
+
+def _children_span(raw: _RawRow, index_of: dict[int, int]) -> range | None:
+    rows = next((a.children for a in raw.amounts.values() if a.children), None)
+    if not rows:
+        return None
+    indexes = sorted(index_of[r] for r in rows if r in index_of)
+    if not indexes:
+        return None
+    return range(indexes[0], indexes[-1] + 1)
+
+
+def _signals(rows: list[_RawRow]) -> list[RowSignals]:
+    index_of = {raw.row: i for i, raw in enumerate(rows)}
+    return [
+        RowSignals(
+            uraian=raw.texts.get("uraian", ""),
+            kode=raw.texts.get("kode", ""),
+            bold=raw.bold,
+            pagu=raw.amounts["pagu"].value,
+            pagu_maju=raw.amounts["pagu_maju"].value if "pagu_maju" in raw.amounts else None,
+            indikator=raw.texts.get("indikator", ""),
+            lokasi=raw.texts.get("lokasi", ""),
+            children=_children_span(raw, index_of),
+        )
+        for raw in rows
+    ]
+
+
+def _name_levels() -> Callable[[str], frozenset[str]] | None:
+    try:
+        from renja_xl.nomenklatur import default
+    except ImportError:  # pragma: no cover - the nomenclature ships with the package
+        return None
+    return default().levels_for_name
+
+
+def _check_strict(raw: _RawRow, level: Level, sheet: str) -> None:
+    for amount in raw.amounts.values():
+        if amount.problem and (amount.fatal_text or level is Level.SUB_KEGIATAN):
+            ref = amount.raw.ref if amount.raw else None
+            raise CellValueError(f"kolom pagu {amount.problem}", sheet=sheet, cell=ref)
+
+
+def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
+    amounts = raw.amounts
+    raws = {name: a.raw for name, a in amounts.items() if a.raw is not None}
+    return Baris(
+        level=level,
+        kode=raw.texts.get("kode", ""),
+        uraian=raw.texts.get("uraian", ""),
+        indikator=raw.texts.get("indikator", ""),
+        lokasi=raw.texts.get("lokasi", ""),
+        target=TargetModel.from_text(raw.texts.get("target", "")),
+        pagu=amounts["pagu"].value,
+        sumber_dana=raw.texts.get("sumber_dana", ""),
+        catatan=raw.texts.get("catatan", ""),
+        target_maju=TargetModel.from_text(raw.texts.get("target_maju", "")),
+        pagu_maju=amounts["pagu_maju"].value if "pagu_maju" in amounts else None,
+        bold=raw.bold,
+        asal=Asal(sheet=sheet, row=raw.row),
+        raw=raws,
+        ambiguity=note,
+    )
+
+
+def read_region(grid: Grid, region: Region, *, strict: bool = True,
+                cached: Cached | None = None) -> Tabel:
+    """One table of a sheet as a `Tabel`."""
+    ev = _Evaluator(grid, cached)
+    rows = _raw_rows(grid, region, ev)
+    levels, notes = infer_levels(_signals(rows), _name_levels())
+    if strict:
+        for raw, level in zip(rows, levels, strict=True):
+            _check_strict(raw, level, grid.sheet)
+    return Tabel(
+        kind=region.kind,
+        sheet=grid.sheet,
+        baris=[_baris(r, lv, n, grid.sheet) for r, lv, n in zip(rows, levels, notes, strict=True)],
+        judul=_title_lines(grid, region),
+        columns=dict(region.columns),
+    )
+
+
+def _title_lines(grid: Grid, region: Region) -> list[str]:
+    lines = []
+    for row in range(max(1, region.header_row - 10), region.header_row):
+        texts = [c.text for _, c in sorted(grid.rows.get(row, {}).items()) if c.text]
+        if texts:
+            lines.append(" ".join(texts))
+    return lines
+
+
+def _signature_lines(grid: Grid, tabel: Tabel) -> list[str]:
+    if not tabel.baris or tabel.baris[-1].asal is None:
+        return []
+    last = tabel.baris[-1].asal.row
+    lines = []
+    for row in range(last + 1, last + 16):
+        texts = [c.text for _, c in sorted(grid.rows.get(row, {}).items()) if c.text]
+        if texts:
+            lines.append(" ".join(texts))
+    return lines
+
+
+def _metadata(renja: dict[str, Any], titles: list[str], signature: list[str]) -> None:
+    for line in titles:
+        low = line.lower()
+        if _PEMDA.match(line) and not renja.get("pemda"):
+            renja["pemda"] = line.title() if line.isupper() else line
+        elif not any(low.startswith(w) for w in _TITLE_WORDS) and not _PEMDA.match(line):
+            renja["opd_singkat"] = line.split(":", 1)[-1].strip()
+    _signature(renja, signature)
+
+
+def _signature(renja: dict[str, Any], lines: list[str]) -> None:
+    nip_at = next((i for i, line in enumerate(lines) if line.upper().startswith("NIP")), None)
+    if nip_at is None:
+        return
+    nip = lines[nip_at].split(".", 1)[-1] if "." in lines[nip_at][:5] else lines[nip_at][3:]
+    ttd = {"nip": nip.strip(" :")}
+    before = lines[:nip_at]
+    if before:
+        ttd["pangkat"] = before.pop()
+    if before:
+        ttd["nama"] = before.pop()
+    jabatan = next((line for line in before if line.rstrip().endswith(",")
+                    and not re.search(r"\d{4}", line)), "")
+    ttd["jabatan"] = jabatan.rstrip(", ").title() if jabatan.isupper() else jabatan.rstrip(", ")
+    place = next((line for line in before if line is not jabatan and "," in line), "")
+    if place:
+        tempat, _, tanggal = place.partition(",")
+        renja["tempat"], renja["tanggal"] = tempat.strip(), tanggal.strip()
+    renja["penandatangan"] = Penandatangan(**ttd)
+
+
+def read_grids(grids: Iterable[Grid], *, strict: bool = True, cached: Cached | None = None,
+               file: str | Path | None = None) -> Renja:
+    """A Renja from sheets given as grids (from a file or from Excel)."""
+    tables: dict[TabelKind, Tabel] = {}
+    meta: dict[str, Any] = {}
+    years: list[int] = []
+    for grid in grids:
+        for region in find_regions(grid):
+            if region.kind in tables:
+                continue
+            tabel = read_region(grid, region, strict=strict, cached=cached)
+            tables[region.kind] = tabel
+            years += [y for y in (region.tahun,) if y]
+            _metadata(meta, tabel.judul, _signature_lines(grid, tabel))
+    if not tables:
+        raise LayoutNotFoundError(
+            "tidak ditemukan header Tabel 3.1 atau Tabel 4.1 di sheet mana pun (dicari baris "
+            "yang memuat judul kolom 'Indikator Kinerja' dan 'Urusan/.../Program/Kegiatan')",
+            file=file,
+        )
+    meta.setdefault("tahun", min(years) if years else 0)
+    meta.setdefault("opd", meta.get("opd_singkat", ""))
+    return Renja(tabel31=tables.get(TabelKind.TABEL_31), tabel41=tables.get(TabelKind.TABEL_41),
+                 **meta)
+
+
+def _cached_values(path: Path) -> Cached:
+    """Excel's cached values, loaded only if a formula needs them."""
+    book: dict[str, Any] = {}
+
+    def lookup(sheet: str, row: int, col: int) -> Any:
+        if "wb" not in book:
+            from openpyxl import load_workbook
+
+            book["wb"] = load_workbook(path, read_only=True, data_only=True)
+        return book["wb"][sheet].cell(row, col).value
+
+    return lookup
+
+
+def load(path: str | Path, *, strict: bool = True) -> Renja:
+    """Read the Renja tables of an .xlsx workbook."""
+    path = Path(path)
+    try:
+        return read_grids(iter_grids(path), strict=strict, cached=_cached_values(path), file=path)
+    except RenjaError as exc:
+        raise exc.located(path) from None
