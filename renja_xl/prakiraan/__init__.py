@@ -1,0 +1,40 @@
+"""Prakiraan maju: next year's (N+1) pagu and targets of Tabel 3.1, by declared rules.
+
+    from renja_xl.example import load_example
+    from renja_xl.prakiraan import Rules, fill_prakiraan, load_rules
+
+    renja = load_example()
+    report = fill_prakiraan(renja, load_rules("aturan.toml"))
+    for fill in report.fills:
+        print(fill.row, fill.field, fill.old, fill.new, fill.rule)
+
+Pure functions over the model: no workbook is touched here.
+"""
+
+from renja_xl.prakiraan.fill import Fill, Report, Skip, fill_prakiraan
+from renja_xl.prakiraan.rounding import grow, round_to_unit
+from renja_xl.prakiraan.rules import Decision, Rule, Rules, Scope
+from renja_xl.prakiraan.sheet_rules import SHEET_NAME, rules_from_rows
+from renja_xl.prakiraan.targets import project_target
+from renja_xl.prakiraan.toml_rules import load_example_rules, load_rules, rules_from_toml
+from renja_xl.prakiraan.values import parse_percent
+
+__all__ = [
+    "SHEET_NAME",
+    "Decision",
+    "Fill",
+    "Report",
+    "Rule",
+    "Rules",
+    "Scope",
+    "Skip",
+    "fill_prakiraan",
+    "grow",
+    "load_example_rules",
+    "load_rules",
+    "parse_percent",
+    "project_target",
+    "round_to_unit",
+    "rules_from_rows",
+    "rules_from_toml",
+]
