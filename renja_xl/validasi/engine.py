@@ -1,0 +1,121 @@
+"""Running every enabled rule over a Renja and collecting one complete report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from renja_xl.model import Renja, TabelKind
+from renja_xl.validasi import rules as _rules  # noqa: F401 - registers the rules
+from renja_xl.validasi.cells import cell_ref, column_index
+from renja_xl.validasi.config import Config, load_config
+from renja_xl.validasi.context import RenjaContext
+from renja_xl.validasi.finding import Finding, Severity
+from renja_xl.validasi.report import Report
+from renja_xl.validasi.rule import RULES, Problem, Rule, Scope
+from renja_xl.validasi.source import Source, load_source
+
+__all__ = ["INTERNAL_CODE", "validate"]
+
+INTERNAL_CODE = "validasi.rule_failed"
+"""Code of the finding reported when a rule itself fails on unexpected input."""
+
+
+def _config(
+    config: Config | str | Path | None,
+    disable: Iterable[str],
+    severity: Mapping[str, str | Severity] | None,
+) -> Config:
+    base = config if isinstance(config, Config) else Config()
+    if isinstance(config, str | Path):
+        base = load_config(config)
+    result = base.with_overrides(disable, severity)
+    result.check_codes(RULES)
+    return result
+
+
+def _finding(
+    rule: Rule, problem: Problem, config: Config, files: dict[TabelKind, str | None]
+) -> Finding:
+    baris, tabel = problem.baris, problem.tabel
+    return Finding(
+        code=rule.code,
+        severity=config.severity_of(rule.code, rule.severity),
+        sheet=(baris.asal.sheet if baris.asal else None) or tabel.sheet or f"Tabel {tabel.kind}",
+        cell=cell_ref(tabel, baris, problem.field),
+        row=baris.asal.row if baris.asal else None,
+        message=problem.message,
+        expected=problem.expected,
+        actual=problem.actual,
+        field=problem.field,
+        related=problem.related,
+        file=files.get(tabel.kind),
+    )
+
+
+def _run(rule: Rule, context: RenjaContext) -> Iterator[Problem]:
+    targets = [context] if rule.scope is Scope.RENJA else context.tables
+    for target in targets:
+        yield from rule.check(target)
+
+
+def _failure(rule: Rule, exc: Exception) -> Finding:
+    return Finding(
+        code=INTERNAL_CODE,
+        severity=Severity.ERROR,
+        sheet="",
+        cell=None,
+        row=None,
+        message=f"Aturan {rule.code} gagal dijalankan ({type(exc).__name__}: {exc}); "
+        "laporkan ke pengembang renja_xl.",
+    )
+
+
+def _positions(renja: Renja) -> dict[int, tuple[int, int]]:
+    """id(row) → (table position, row index): the order findings are listed in."""
+    return {id(b): (t, i) for t, tabel in enumerate(renja.tabel) for i, b in enumerate(tabel.baris)}
+
+
+def _collect(context: RenjaContext) -> Iterator[tuple[Rule, Problem] | Finding]:
+    for rule in RULES.values():
+        if not context.config.enabled(rule.code):
+            continue
+        try:
+            problems = list(_run(rule, context))
+        except Exception as exc:  # one broken rule must not hide the others
+            yield _failure(rule, exc)
+            continue
+        yield from ((rule, p) for p in problems)
+
+
+def validate(
+    source: Source,
+    config: Config | str | Path | None = None,
+    *,
+    other: Source | None = None,
+    disable: Iterable[str] = (),
+    severity: Mapping[str, str | Severity] | None = None,
+) -> Report:
+    """Check a Renja (or a workbook path) against every rule; never raises on findings.
+
+    `config` is a `Config` or a TOML file; `disable` switches rules off by code
+    or pattern ("kode.*"); `severity` re-levels rules ({"pagu.maju_jump": "error"}).
+    `other` is a second workbook holding the table the first lacks.
+    """
+    settings = _config(config, disable, severity)
+    renja, files = load_source(source, other)
+    context = RenjaContext(renja, settings)
+    positions = _positions(renja)
+    failures: list[Finding] = []
+    found: list[tuple[tuple[int, int, int, int], Finding]] = []
+    for item in _collect(context):
+        if isinstance(item, Finding):
+            failures.append(item)
+            continue
+        rule, problem = item
+        table, index = positions.get(id(problem.baris), (len(renja.tabel), 0))
+        column = column_index(problem.tabel, problem.field) or 0
+        found.append(((table, index, column, len(found)), _finding(rule, problem, settings, files)))
+    found.sort(key=lambda pair: pair[0])
+    first = next((f for f in files.values() if f), None)
+    return Report(failures + [f for _, f in found], first)

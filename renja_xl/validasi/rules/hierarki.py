@@ -1,0 +1,37 @@
+"""Rules on the hierarchy program → kegiatan → sub kegiatan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from renja_xl.model import Level
+from renja_xl.validasi.context import TabelContext
+from renja_xl.validasi.finding import Severity
+from renja_xl.validasi.rule import Problem, rule
+
+_MISSING_PARENT = {Level.KEGIATAN: "program", Level.SUB_KEGIATAN: "kegiatan"}
+
+
+@rule("hierarki.ambiguous", Severity.WARNING)
+def ambiguous(ctx: TabelContext) -> Iterator[Problem]:
+    """The reader could not be sure of a row's level."""
+    for baris in ctx.tabel.baris:
+        if baris.ambiguity:
+            yield ctx.problem(
+                baris, "uraian", baris.ambiguity,
+                expected=None, actual=baris.level.label,
+            )
+
+
+@rule("hierarki.orphan", Severity.ERROR)
+def orphan(ctx: TabelContext) -> Iterator[Problem]:
+    """A sub kegiatan with no kegiatan above it, or a kegiatan with no program."""
+    for root in ctx.roots:
+        wanted = _MISSING_PARENT.get(root.level)
+        if wanted is not None:
+            yield ctx.problem(
+                root.baris, "uraian",
+                f"{root.level.label} \"{root.baris.uraian}\" tidak berada di bawah {wanted} "
+                f"mana pun (tidak ada baris {wanted} di atasnya dalam blok ini).",
+                expected=f"{wanted} di atasnya", actual=None,
+            )

@@ -1,0 +1,129 @@
+"""Rules on the Kode column, against the packaged nomenclature (Kepmendagri)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from renja_xl.model import Baris, Level
+from renja_xl.nomenklatur import Nomenklatur, default, kode_level, normalize_name, parent_kode
+from renja_xl.nomenklatur.names import program_key
+from renja_xl.nomenklatur.similarity import similarity
+from renja_xl.validasi.cells import qualified_ref
+from renja_xl.validasi.context import TabelContext
+from renja_xl.validasi.finding import Severity
+from renja_xl.validasi.rule import Problem, rule
+
+_LEVELS = {
+    Level.BIDANG: {"urusan", "bidang_urusan"},
+    Level.PROGRAM: {"program"},
+    Level.KEGIATAN: {"kegiatan"},
+    Level.SUB_KEGIATAN: {"sub_kegiatan"},
+}
+_LEVEL_WORDS = {
+    "urusan": "urusan", "bidang_urusan": "bidang urusan", "program": "program",
+    "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan",
+}
+_EXAMPLE = "1.06.04.2.01.0001"
+
+
+@cache
+def _nomenklatur() -> Nomenklatur:
+    return default()
+
+
+def _coded(ctx: TabelContext) -> Iterator[tuple[int, Baris, str]]:
+    for index, baris in enumerate(ctx.tabel.baris):
+        kode = baris.kode.strip()
+        if kode and baris.level in _LEVELS:
+            yield index, baris, kode
+
+
+def _format_problem(baris: Baris, kode: str) -> str | None:
+    shape = kode_level(kode)
+    if shape is None:
+        return f"Kode \"{kode}\" tidak berbentuk kode nomenklatur (mis. {_EXAMPLE})."
+    if shape not in _LEVELS[baris.level]:
+        return (
+            f"Kode \"{kode}\" berbentuk kode {_LEVEL_WORDS[shape]}, padahal baris ini "
+            f"{baris.level.label.lower()}."
+        )
+    return None
+
+
+@rule("kode.format", Severity.ERROR)
+def format_(ctx: TabelContext) -> Iterator[Problem]:
+    """A kode that does not have the shape of a nomenclature code at the row's level."""
+    for _, baris, kode in _coded(ctx):
+        message = _format_problem(baris, kode)
+        if message:
+            yield ctx.problem(baris, "kode", message, expected="U.BB.PP.K.KK.SSSS", actual=kode)
+
+
+@rule("kode.unknown", Severity.WARNING)
+def unknown(ctx: TabelContext) -> Iterator[Problem]:
+    """A well-formed kode that is not in the packaged nomenclature."""
+    nomenklatur = _nomenklatur()
+    for _, baris, kode in _coded(ctx):
+        if _format_problem(baris, kode) is None and nomenklatur.get(kode) is None:
+            yield ctx.problem(
+                baris, "kode",
+                f"Kode \"{kode}\" tidak ada dalam nomenklatur {nomenklatur.version}.",
+                expected="kode dalam nomenklatur", actual=kode,
+            )
+
+
+def _name_key(level: Level, name: str) -> str:
+    normalized = normalize_name(name)
+    return program_key(normalized) if level is Level.PROGRAM else normalized
+
+
+@rule("kode.name_mismatch", Severity.WARNING)
+def name_mismatch(ctx: TabelContext) -> Iterator[Problem]:
+    """The kode's official name differs from the row's name beyond spelling and case."""
+    nomenklatur = _nomenklatur()
+    for _, baris, kode in _coded(ctx):
+        entry = nomenklatur.get(kode)
+        if entry is None or _format_problem(baris, kode) is not None:
+            continue
+        score = similarity(_name_key(baris.level, baris.uraian), _name_key(baris.level, entry.nama))
+        if score < ctx.config.name_similarity:
+            yield ctx.problem(
+                baris, "uraian",
+                f"Nama resmi kode {kode} adalah \"{entry.nama}\", bukan \"{baris.uraian}\".",
+                expected=entry.nama, actual=baris.uraian,
+            )
+
+
+@rule("kode.parent_mismatch", Severity.ERROR)
+def parent_mismatch(ctx: TabelContext) -> Iterator[Problem]:
+    """A row's kode is not under the kode of the row it belongs to."""
+    for index, baris, kode in _coded(ctx):
+        parent = ctx.nodes[index].parent
+        parent_code = parent.baris.kode.strip() if parent is not None else ""
+        if not parent_code or kode_level(kode) is None or kode_level(parent_code) is None:
+            continue
+        if kode != parent_code and not kode.startswith(parent_code + "."):
+            yield ctx.problem(
+                baris, "kode",
+                f"Kode \"{kode}\" bukan turunan kode {parent.baris.level.label.lower()} di "
+                f"atasnya \"{parent_code}\" ({qualified_ref(ctx.tabel, parent.baris, 'kode')}); "
+                f"kode induknya seharusnya {parent_kode(kode)}.",
+                expected=f"{parent_code}.…", actual=kode,
+                related=qualified_ref(ctx.tabel, parent.baris, "kode"),
+            )
+
+
+@rule("kode.duplicate", Severity.ERROR)
+def duplicate(ctx: TabelContext) -> Iterator[Problem]:
+    """The same kode appears on more than one row of a table."""
+    first: dict[str, Baris] = {}
+    for _, baris, kode in _coded(ctx):
+        earlier = first.setdefault(kode, baris)
+        if earlier is not baris:
+            where = qualified_ref(ctx.tabel, earlier, "kode")
+            yield ctx.problem(
+                baris, "kode",
+                f"Kode \"{kode}\" sudah dipakai di {where} (\"{earlier.uraian}\").",
+                expected="kode yang belum dipakai", actual=kode, related=where,
+            )

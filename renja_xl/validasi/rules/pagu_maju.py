@@ -1,0 +1,49 @@
+"""Rules on the prakiraan maju (year N+1) of Tabel 3.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from renja_xl.model import Level
+from renja_xl.validasi.amounts import amount_text
+from renja_xl.validasi.context import TabelContext
+from renja_xl.validasi.finding import Severity
+from renja_xl.validasi.rule import Problem, rule
+
+
+@rule("pagu.maju_missing", Severity.WARNING)
+def maju_missing(ctx: TabelContext) -> Iterator[Problem]:
+    """A sub kegiatan budgeted in year N has no N+1 figure (Tabel 3.1)."""
+    if not ctx.tabel.has_maju:
+        return
+    for _, baris in ctx.rows(Level.SUB_KEGIATAN):
+        if baris.pagu and baris.pagu_maju is None and "pagu_maju" not in baris.raw:
+            yield ctx.problem(
+                baris, "pagu_maju",
+                f"Sub kegiatan dianggarkan {amount_text(baris.pagu)} pada tahun "
+                f"{ctx.renja.tahun} tetapi prakiraan maju tahun {ctx.renja.tahun_maju} kosong.",
+                expected=f"pagu tahun {ctx.renja.tahun_maju}", actual=None,
+            )
+
+
+@rule("pagu.maju_jump", Severity.WARNING)
+def maju_jump(ctx: TabelContext) -> Iterator[Problem]:
+    """The N+1 pagu of a sub kegiatan differs from year N by more than the allowed share."""
+    if not ctx.tabel.has_maju:
+        return
+    share = ctx.config.maju_jump_share
+    for _, baris in ctx.rows(Level.SUB_KEGIATAN):
+        now, later = baris.pagu, baris.pagu_maju
+        if not now or now < 0 or later is None:
+            continue
+        change = (later - now) / now
+        if abs(change) > share:
+            yield ctx.problem(
+                baris, "pagu_maju",
+                f"Prakiraan maju tahun {ctx.renja.tahun_maju} ({amount_text(later)}) "
+                f"{'naik' if change > 0 else 'turun'} {abs(change):.0%} dari pagu tahun "
+                f"{ctx.renja.tahun} ({amount_text(now)}); batasnya {share:.0%}.",
+                expected=f"{amount_text(round(now * (1 - share)))} – "
+                f"{amount_text(round(now * (1 + share)))}",
+                actual=later,
+            )

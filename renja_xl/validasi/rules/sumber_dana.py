@@ -1,0 +1,69 @@
+"""Rules on the Sumber Dana column: filled, recognised, and consistent with the children."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from renja_xl.model import Level
+from renja_xl.validasi.context import TabelContext
+from renja_xl.validasi.finding import Severity
+from renja_xl.validasi.funding import FundingSources, default_sources
+from renja_xl.validasi.rule import Problem, rule
+
+_ROWS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+
+
+def _sources(ctx: TabelContext) -> FundingSources:
+    return default_sources().with_extra(ctx.config.extra_sumber_dana)
+
+
+@rule("sumber_dana.empty", Severity.WARNING)
+def empty(ctx: TabelContext) -> Iterator[Problem]:
+    """A sub kegiatan budgeted in year N names no sumber dana."""
+    for _, baris in ctx.rows(Level.SUB_KEGIATAN):
+        if baris.pagu and not baris.sumber_dana.strip(" -"):
+            yield ctx.problem(
+                baris, "sumber_dana",
+                f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi sumber "
+                "dananya kosong.",
+                expected="sumber dana (mis. APBD)", actual=None,
+            )
+
+
+@rule("sumber_dana.unknown", Severity.WARNING)
+def unknown(ctx: TabelContext) -> Iterator[Problem]:
+    """A sumber dana that is not a recognised source."""
+    sources = _sources(ctx)
+    for _, baris in ctx.rows(*_ROWS):
+        _, unrecognised = sources.parse(baris.sumber_dana)
+        if unrecognised:
+            names = ", ".join(f'"{u}"' for u in unrecognised)
+            yield ctx.problem(
+                baris, "sumber_dana",
+                f"Sumber dana {names} tidak dikenal (yang dikenal mis. APBD, APBD Provinsi, "
+                "APBN, DAK, DAK Fisik, DAK Non Fisik, DBH, DID, BLUD, Otsus).",
+                expected="sumber dana yang dikenal", actual=baris.sumber_dana,
+            )
+
+
+@rule("sumber_dana.parent_inconsistent", Severity.WARNING)
+def parent_inconsistent(ctx: TabelContext) -> Iterator[Problem]:
+    """A program or kegiatan names fewer sumber dana than its sub kegiatan use."""
+    sources = _sources(ctx)
+    for index, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN):
+        named, _ = sources.parse(baris.sumber_dana)
+        used: set[str] = set()
+        for leaf in ctx.nodes[index].leaves():
+            if leaf.baris.pagu:
+                used |= sources.parse(leaf.baris.sumber_dana)[0]
+        missing = sorted(s for s in used if not sources.covers(named, s))
+        if missing:
+            named_text = baris.sumber_dana.strip()
+            state = f'menyebut "{named_text}"' if named_text else "kosong"
+            also = " juga" if named_text else ""
+            yield ctx.problem(
+                baris, "sumber_dana",
+                f"Sumber dana {baris.level.label.lower()} {state}, padahal sub kegiatan di "
+                f"bawahnya{also} memakai {', '.join(missing)}.",
+                expected=", ".join(sorted(named | used)), actual=baris.sumber_dana or None,
+            )
