@@ -7,23 +7,42 @@ bidang urusan). Data is read on first use, never at import::
     from renja_xl.nomenklatur import default
     nomenklatur = default()
     nomenklatur.get("1.06.04.2.01.0001").nama   # "Penyediaan Permakanan"
+
+`isi_kode(tabel)` fills the empty Kode of a table top-down from it.
 """
 
 from renja_xl.nomenklatur.codes import LEVELS, is_valid_format, kode_level, parent_kode
 from renja_xl.nomenklatur.entry import Entry, Metadata
+from renja_xl.nomenklatur.filling import isi_kode
+from renja_xl.nomenklatur.hasil import (
+    HasilIsiKode,
+    KodeDiisi,
+    KodeTersisa,
+    PerbaikanNama,
+    SaranIndikator,
+)
 from renja_xl.nomenklatur.loading import DEFAULT_VERSION, VERSIONS, default, load
 from renja_xl.nomenklatur.lookup import Nomenklatur
+from renja_xl.nomenklatur.matching import DEFAULT_MARGIN, DEFAULT_THRESHOLD
 from renja_xl.nomenklatur.names import normalize_name
 
 __all__ = [
+    "DEFAULT_MARGIN",
+    "DEFAULT_THRESHOLD",
     "DEFAULT_VERSION",
     "LEVELS",
     "VERSIONS",
     "Entry",
+    "HasilIsiKode",
+    "KodeDiisi",
+    "KodeTersisa",
     "Metadata",
     "Nomenklatur",
+    "PerbaikanNama",
+    "SaranIndikator",
     "default",
     "is_valid_format",
+    "isi_kode",
     "kode_level",
     "load",
     "normalize_name",

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-
-from rapidfuzz import process
 
 from renja_xl.nomenklatur.codes import is_valid_format, kode_level
 from renja_xl.nomenklatur.entry import Entry, Metadata
 from renja_xl.nomenklatur.names import normalize_name, program_key
-from renja_xl.nomenklatur.similarity import similarity
+from renja_xl.nomenklatur.similarity import expand_aliases, scores
 
 __all__ = ["Nomenklatur"]
 
@@ -18,8 +17,8 @@ _TEMPLATE = "X.XX"
 
 
 def _key(level: str, name: str) -> str:
-    """The comparison key: programs are compared without the word "program"."""
-    normalized = normalize_name(name)
+    """The fuzzy key: programs are compared without the word "program"."""
+    normalized = expand_aliases(normalize_name(name))
     return program_key(normalized) if level == "program" else normalized
 
 
@@ -95,9 +94,10 @@ class Nomenklatur:
 
         `parent` is any ancestor code: only entries below it are returned.
         """
-        found = self._by_name.get(normalize_name(nama), [])
+        normalized = normalize_name(nama)
+        found = self._by_name.get(normalized, [])
         if level in (None, "program"):
-            found = found + self._by_name.get(_key("program", nama), [])
+            found = found + self._by_name.get(program_key(normalized), [])
         unique = dict.fromkeys(
             e for e in found if (level is None or e.level == level) and _under(e, parent)
         )
@@ -112,16 +112,27 @@ class Nomenklatur:
     ) -> list[tuple[Entry, float]]:
         """The official entries most like `nama` at one level, best first, score 0..100."""
         entries, keys = self._pool(level, parent)
-        matches = process.extract(_key(level, nama), keys, scorer=similarity, limit=limit)
-        return [(entries[index], round(score, 1)) for _, score, index in matches]
+        found = scores(_key(level, nama), keys)
+        best = heapq.nlargest(limit, range(len(found)), key=found.__getitem__)
+        return [(entries[index], round(found[index], 1)) for index in best]
 
     def _pool(self, level: str, parent: str | None) -> tuple[list[Entry], list[str]]:
         pool = self._pools.get((level, parent))
         if pool is None:
-            entries = [e for e in self._by_kode.values() if e.level == level and _under(e, parent)]
+            entries = [e for e in self._below(parent) if e.level == level]
             pool = (entries, [_key(level, e.nama) for e in entries])
             self._pools[(level, parent)] = pool
         return pool
+
+    def _below(self, parent: str | None) -> list[Entry]:
+        """Every entry under `parent` (all entries for None), in tree order."""
+        if parent is None:
+            return list(self._by_kode.values())
+        found: list[Entry] = []
+        for child in self._children.get(parent, ()):
+            found.append(child)
+            found.extend(self._below(child.kode))
+        return found
 
     @staticmethod
     def kode_level(kode: str) -> str | None:

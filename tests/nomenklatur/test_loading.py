@@ -52,8 +52,11 @@ def test_exported_members():
     assert set(nomenklatur_api.__all__) == public - {
         "codes",
         "entry",
+        "filling",
+        "hasil",
         "loading",
         "lookup",
+        "matching",
         "names",
         "similarity",
     }
