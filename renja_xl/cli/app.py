@@ -24,6 +24,7 @@ _COMMANDS: list[tuple[str, str, str]] = [
     ("core", "contoh", "contoh"),
     ("core", "hitung", "hitung"),
     ("core", "ringkasan", "ringkasan"),
+    ("prakiraan", "isi_prakiraan", "isi-prakiraan"),
 ]
 
 

@@ -1,0 +1,194 @@
+"""`renja-xl isi-prakiraan`: fill the empty prakiraan maju cells of a workbook in place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from openpyxl import Workbook, load_workbook
+from rich.table import Table
+
+from renja_xl.cli.output import console
+from renja_xl.errors import RenjaError, WorkbookError
+from renja_xl.model import Renja, Tabel
+from renja_xl.numbers import format_rupiah
+from renja_xl.prakiraan import (
+    SHEET_NAME,
+    Fill,
+    Report,
+    Rules,
+    fill_prakiraan,
+    load_rules,
+    parse_percent,
+    rules_from_rows,
+)
+from renja_xl.prakiraan.values import parse_unit
+from renja_xl.workbook.reader import load
+from renja_xl.workbook.saving import save_workbook
+from renja_xl.workbook.source import check_archive
+
+__all__ = ["isi_prakiraan"]
+
+_MACRO_SUFFIXES = {".xlsm", ".xltm"}
+_FIELD_LABELS = {"pagu_maju": "Pagu N+1", "target_maju": "Target N+1"}
+
+
+@dataclass
+class _Written:
+    """What was put into the workbook and what was left as it was."""
+
+    cells: list[Fill]
+    formulas: list[Fill]
+    occupied: list[Fill]
+
+
+def isi_prakiraan(
+    file: Annotated[Path, typer.Argument(help="Workbook Renja (.xlsx) berisi Tabel 3.1.")],
+    kenaikan: Annotated[str | None, typer.Option(
+        "--kenaikan", help="Kenaikan pagu bawaan, mis. 5% (bawaan: 5%, atau dari berkas aturan)."
+    )] = None,
+    aturan: Annotated[Path | None, typer.Option(
+        "--aturan", help="Berkas aturan TOML (jika tidak ada: sheet 'Aturan' di workbook)."
+    )] = None,
+    pembulatan: Annotated[str | None, typer.Option(
+        "--pembulatan", help="Pembulatan pagu baru dalam rupiah (bawaan: 1000)."
+    )] = None,
+    timpa: Annotated[bool, typer.Option(
+        "--timpa", help="Hitung ulang juga sel tahun N+1 yang sudah terisi."
+    )] = False,
+    coba: Annotated[bool, typer.Option(
+        "--coba", help="Tampilkan saja apa yang akan diisi; workbook tidak diubah."
+    )] = False,
+) -> None:
+    """Isi kolom Prakiraan Maju (tahun N+1) Tabel 3.1 dari tahun N menurut aturan kenaikan."""
+    wb = _open(file)
+    rules, source = _rules(wb, aturan, kenaikan, pembulatan, file)
+    renja = load(file, strict=False)
+    tabel = _tabel31(renja, file)
+    report = fill_prakiraan(tabel, rules, timpa=timpa)
+    written = _write(wb, tabel, report, timpa)
+    _print_report(report, written, source, rules)
+    if coba or not written.cells:
+        console.print("Workbook tidak diubah." if coba or report.fills else
+                      "Tidak ada sel kosong yang perlu diisi; workbook tidak diubah.")
+        return
+    backup = save_workbook(wb, file)
+    console.print(f"Disimpan: {file}" + (f" (cadangan: {backup.name})" if backup else ""))
+
+
+def _open(path: Path) -> Workbook:
+    check_archive(path)
+    try:
+        return load_workbook(path, keep_vba=path.suffix.lower() in _MACRO_SUFFIXES)
+    except Exception as exc:  # openpyxl raises many kinds on corrupt packages
+        raise WorkbookError(f"workbook tidak dapat dibuka ({type(exc).__name__})",
+                            file=path) from exc
+
+
+def _rules(wb: Workbook, aturan: Path | None, kenaikan: str | None, pembulatan: str | None,
+           file: Path) -> tuple[Rules, str]:
+    if aturan is not None:
+        rules, source = load_rules(aturan), f"berkas {aturan.name}"
+    elif SHEET_NAME in wb.sheetnames:
+        rows = wb[SHEET_NAME].iter_rows(values_only=True)
+        try:
+            rules = rules_from_rows(rows, sheet=SHEET_NAME)
+        except RenjaError as exc:
+            raise exc.located(file) from None
+        source = f"sheet '{SHEET_NAME}'"
+    else:
+        rules, source = Rules(), "aturan bawaan"
+    return rules.with_defaults(_option_percent(kenaikan), _option_unit(pembulatan)), source
+
+
+def _option_percent(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        return parse_percent(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--kenaikan") from None
+
+
+def _option_unit(text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        return parse_unit(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--pembulatan") from None
+
+
+def _tabel31(renja: Renja, file: Path) -> Tabel:
+    if renja.tabel31 is None:
+        raise RenjaError("tidak ada Tabel 3.1 (dengan kolom prakiraan maju) di workbook",
+                         file=file)
+    return renja.tabel31
+
+
+def _write(wb: Workbook, tabel: Tabel, report: Report, timpa: bool) -> _Written:
+    """Put the filled values into their cells: never over a formula in a total,
+    never over a cell the reader saw as empty but that is not."""
+    written = _Written([], [], [])
+    for fill in report.fills:
+        if fill.baris.asal is None or fill.field not in tabel.columns:
+            continue
+        ws = wb[fill.baris.asal.sheet]
+        cell = ws.cell(fill.baris.asal.row, tabel.columns[fill.field])
+        if fill.total and isinstance(cell.value, str) and cell.value.startswith("="):
+            written.formulas.append(fill)
+            continue
+        if not fill.total and not timpa and cell.value not in (None, ""):
+            written.occupied.append(fill)
+            continue
+        cell.value = fill.new
+        if fill.field == "pagu_maju" and cell.number_format == "General":
+            cell.number_format = ws.cell(cell.row, tabel.columns["pagu"]).number_format
+        written.cells.append(fill)
+    return written
+
+
+def _show(value: int | str | None) -> str:
+    if value is None or value == "":
+        return "(kosong)"
+    return format_rupiah(value) if isinstance(value, int) else str(value)
+
+
+def _print_report(report: Report, written: _Written, source: str, rules: Rules) -> None:
+    console.print(f"Aturan: {source}; {rules.describe_default()}, "
+                  f"pembulatan Rp {format_rupiah(rules.rounding)}.")
+    if report.fills:
+        console.print(_fills_table(report.fills, written))
+    if report.skipped:
+        skipped = Table(title="Tidak diisi", title_justify="left")
+        for heading in ("Baris", "Uraian", "Alasan"):
+            skipped.add_column(heading)
+        for skip in report.skipped:
+            skipped.add_row(str(skip.row or ""), skip.baris.uraian[:60], skip.reason)
+        console.print(skipped)
+    subs = [f for f in written.cells if not f.total]
+    totals = [f for f in written.cells if f.total]
+    console.print(f"{len(subs)} sel diisi, {len(totals)} jumlah dihitung ulang, "
+                  f"{len(written.formulas)} jumlah berumus dibiarkan (dihitung Excel), "
+                  f"{len(report.skipped)} baris tidak diisi.")
+
+
+def _fills_table(fills: list[Fill], written: _Written) -> Table:
+    table = Table(title="Sel yang diisi", title_justify="left")
+    for heading, justify in (("Baris", "right"), ("Kolom", "left"), ("Uraian", "left"),
+                             ("Lama", "right"), ("Baru", "right"), ("Aturan", "left")):
+        table.add_column(heading, justify=justify)  # type: ignore[arg-type]
+    kept = {id(f) for f in written.formulas}
+    occupied = {id(f) for f in written.occupied}
+    for fill in fills:
+        if id(fill) in kept:
+            continue  # Excel recalculates the formula itself
+        rule = f"{fill.how} — {fill.rule}" if not fill.total else fill.rule
+        if id(fill) in occupied:
+            rule += " (sel ternyata berisi; tidak diubah)"
+        table.add_row(str(fill.row or ""), _FIELD_LABELS[fill.field], fill.baris.uraian[:50],
+                      _show(fill.old), _show(fill.new), rule)
+    return table
