@@ -1,0 +1,122 @@
+"""Commands `contoh`, `hitung` and `ringkasan`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from renja_xl.cli.output import console
+from renja_xl.example import load_example
+from renja_xl.numbers import format_rupiah
+from renja_xl.summary import RingkasanTabel, summarize
+from renja_xl.workbook.editing import apply_updates, open_for_edit, save_edited
+from renja_xl.workbook.reader import load
+from renja_xl.workbook.subtotals import CellUpdate, subtotal_updates
+from renja_xl.workbook.writer import write
+
+EXAMPLE_NAME = "renja_dharmasraya_2022.xlsx"
+
+FileArg = Annotated[
+    Path, typer.Argument(help="Berkas Excel (.xlsx) berisi Tabel 3.1 dan/atau 4.1.")
+]
+_PAKSA_HELP = "Simpan walau ada bagian berkas (gambar, grafik) yang tidak dapat dipertahankan."
+
+
+def contoh(
+    folder: Annotated[Path, typer.Argument(help="Folder tujuan.")] = Path("keluaran"),
+    kertas: Annotated[str, typer.Option(help="Ukuran kertas cetak: A4 atau F4.")] = "A4",
+) -> None:
+    """Tulis contoh nyata (Renja DINSOSP3APPKB Kab. Dharmasraya 2022) sebagai workbook."""
+    folder.mkdir(parents=True, exist_ok=True)
+    renja = load_example()
+    path = write(renja, folder / EXAMPLE_NAME, paper=kertas.upper())
+    sizes = ", ".join(f"{t.sheet}: {len(t)} baris" for t in renja.tabel)
+    console.print(f"Contoh ditulis: [bold]{path}[/] ({sizes})")
+
+
+def _change_table(updates: list[CellUpdate]) -> Table:
+    table = Table(title="Sel yang diperbaiki", show_lines=False)
+    for heading, justify in (("Sheet", "left"), ("Sel", "left"), ("Tingkat", "left"),
+                             ("Uraian", "left"), ("Semula", "right"), ("Menjadi", "right")):
+        table.add_column(heading, justify=justify)  # type: ignore[arg-type]
+    for u in updates:
+        new = format_rupiah(u.new) + (" (rumus)" if u.is_formula else "")
+        table.add_row(u.sheet, u.ref, u.level.label, u.uraian[:60], format_rupiah(u.old), new)
+    return table
+
+
+def hitung(
+    berkas: FileArg,
+    paksa: Annotated[bool, typer.Option("--paksa", help=_PAKSA_HELP)] = False,
+    coba: Annotated[bool, typer.Option("--coba", help="Hanya tampilkan perubahan; berkas "
+                                       "tidak diubah.")] = False,
+) -> None:
+    """Hitung ulang subtotal program, kegiatan dan JUMLAH, lalu perbaiki selnya di berkas."""
+    renja = load(berkas)
+    updates = [u for tabel in renja.tabel for u in subtotal_updates(tabel)]
+    if not updates:
+        console.print(f"Semua subtotal di {berkas.name} sudah benar; berkas tidak diubah.")
+        return
+    console.print(_change_table(updates))
+    if coba:
+        console.print(f"{len(updates)} sel perlu diperbaiki (mode --coba: berkas tidak diubah).")
+        return
+    wb = open_for_edit(berkas, force=paksa)
+    apply_updates(wb, updates)
+    backup = save_edited(wb, berkas)
+    console.print(f"{len(updates)} sel diperbaiki dan disimpan ke [bold]{berkas}[/].")
+    if backup:
+        console.print(f"Berkas asli disimpan sebagai cadangan: {backup.name}")
+
+
+def _print_table_summary(t: RingkasanTabel) -> None:
+    c = t.counts
+    console.print(f"\n[bold]Sheet '{t.sheet}'[/] (Tabel {t.layout}, tahun {t.year})")
+    console.print(
+        f"  {c.program} program, {c.kegiatan} kegiatan, {c.sub_kegiatan} sub kegiatan "
+        f"({c.sub_kegiatan_budgeted} berpagu tahun {t.year}"
+        + (f", {c.sub_kegiatan_budgeted_next} berpagu tahun {t.year + 1})" if t.layout == "3.1"
+           else ")")
+    )
+    console.print(f"  Jumlah pagu {t.year}: {format_rupiah(c.total_pagu, prefix=True)}")
+    if t.layout == "3.1":
+        console.print(f"  Jumlah prakiraan maju {t.year + 1}: "
+                      f"{format_rupiah(c.total_pagu_maju, prefix=True)}")
+    for title, rows in (("Per bidang", t.per_bidang), ("Per program", t.per_program),
+                        ("Per sumber dana", t.per_sumber_dana)):
+        if not rows:
+            continue
+        table = Table(title=title, title_justify="left")
+        table.add_column("Nama")
+        table.add_column(f"Pagu {t.year}", justify="right")
+        if t.layout == "3.1":
+            table.add_column(f"Pagu {t.year + 1}", justify="right")
+        for s in rows:
+            cells = [s.nama[:70], format_rupiah(s.pagu)]
+            if t.layout == "3.1":
+                cells.append(format_rupiah(s.pagu_maju))
+            table.add_row(*cells)
+        console.print(table)
+
+
+def ringkasan(
+    berkas: FileArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Cetak sebagai JSON.")] = False,
+) -> None:
+    """Jumlah program/kegiatan/sub kegiatan dan total pagu, plus kalimat untuk BAB III."""
+    summary = summarize(load(berkas))
+    if as_json:
+        data = {"file": str(berkas), **summary.to_json()}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    renja = summary.renja
+    console.print(f"[bold]Ringkasan Renja {renja.opd_singkat or renja.opd} {renja.pemda} "
+                  f"tahun {renja.tahun}[/]")
+    for table in summary.tables:
+        _print_table_summary(table)
+    console.print("\n[bold]Kalimat BAB III:[/]")
+    console.print(summary.sentence)
