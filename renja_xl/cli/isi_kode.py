@@ -1,0 +1,216 @@
+"""`renja-xl isi-kode`: fill the empty Kode cells of a workbook from the official nomenclature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from openpyxl import Workbook
+from openpyxl.cell import Cell
+from rich.table import Table
+
+from renja_xl import nomenklatur
+from renja_xl.cli.output import console
+from renja_xl.errors import RenjaError, SaveError
+from renja_xl.model import Asal, Renja, Tabel
+from renja_xl.nomenklatur import DEFAULT_THRESHOLD, HasilIsiKode
+from renja_xl.workbook.editing import open_for_edit, save_edited
+from renja_xl.workbook.reader import load
+
+__all__ = ["isi_kode"]
+
+_TEXT_FORMAT = "@"
+
+
+@dataclass
+class _Written:
+    """Cells written, and planned cells found not empty (left as they were)."""
+
+    kode: int = 0
+    uraian: int = 0
+    indikator: int = 0
+    occupied: list[str] = field(default_factory=list)
+
+
+def isi_kode(
+    berkas: Annotated[Path, typer.Argument(help="Workbook Renja (.xlsx) berisi Tabel 3.1/4.1.")],
+    urusan: Annotated[str | None, typer.Option(
+        "--urusan", help="Bidang urusan utama perangkat daerah, mis. 1.06 (tempat program "
+        "penunjang). Bila tidak diisi, disimpulkan dari program pertama.")] = None,
+    bidang: Annotated[list[str] | None, typer.Option(
+        "--bidang", help="Bidang urusan lain yang dipegang (boleh berulang), mis. --bidang 2.08.")
+    ] = None,
+    perbaiki_nama: Annotated[bool, typer.Option(
+        "--perbaiki-nama", help="Tulis ulang uraian dengan ejaan resmi bila kodenya pasti.")
+    ] = False,
+    isi_indikator: Annotated[bool, typer.Option(
+        "--isi-indikator", help="Isi indikator sub kegiatan yang kosong dengan indikator resmi.")
+    ] = False,
+    ambang: Annotated[float, typer.Option(
+        "--ambang", min=50, max=100, help="Kemiripan minimum (0-100) untuk mengisi kode.")
+    ] = DEFAULT_THRESHOLD,
+    coba: Annotated[bool, typer.Option(
+        "--coba", help="Tampilkan saja apa yang akan diisi; berkas tidak diubah.")] = False,
+    paksa: Annotated[bool, typer.Option(
+        "--paksa", help="Simpan walau ada bagian berkas (gambar, grafik) yang tidak dapat "
+        "dipertahankan.")] = False,
+) -> None:
+    """Isi kolom Kode yang kosong dari nomenklatur resmi (Kepmendagri 900.1.15.5-1317/2023)."""
+    renja = load(berkas, strict=False)
+    results = _fill(renja, berkas, urusan, bidang or [], perbaiki_nama, isi_indikator, ambang)
+    for tabel, hasil in results:
+        _print_result(tabel, hasil)
+    if coba:
+        console.print("Percobaan (--coba): berkas tidak diubah.")
+        return
+    wb = open_for_edit(berkas, force=paksa)
+    written = _Written()
+    for tabel, hasil in results:
+        _write(wb, tabel, hasil, written, perbaiki_nama, isi_indikator)
+    _print_written(written)
+    if not (written.kode or written.uraian or written.indikator):
+        console.print("Tidak ada sel yang diisi; berkas tidak diubah.")
+        return
+    backup = save_edited(wb, berkas)
+    console.print(f"Disimpan: {berkas}" + (f" (cadangan: {backup.name})" if backup else ""))
+
+
+def _fill(
+    renja: Renja,
+    berkas: Path,
+    urusan: str | None,
+    bidang: list[str],
+    perbaiki_nama: bool,
+    isi_indikator: bool,
+    ambang: float,
+) -> list[tuple[Tabel, HasilIsiKode]]:
+    """Fill each table; the bidang found in the first table are used for the next."""
+    if not renja.tabel:
+        raise RenjaError("tidak ada Tabel 3.1 atau 4.1 di workbook", file=berkas)
+    official = nomenklatur.default()
+    results = []
+    for tabel in renja.tabel:
+        hasil = nomenklatur.isi_kode(
+            tabel, official, urusan=urusan, bidang=bidang, threshold=ambang,
+            perbaiki_nama=perbaiki_nama, isi_indikator=isi_indikator,
+        )
+        urusan, bidang = hasil.urusan_utama, list(hasil.bidang)
+        results.append((tabel, hasil))
+    return results
+
+
+def _cell(wb: Workbook, tabel: Tabel, asal: Asal | None, name: str) -> Cell | None:
+    column = tabel.columns.get(name)
+    if asal is None or column is None:
+        return None
+    return wb[asal.sheet].cell(asal.row, column)
+
+
+def _put(cell: Cell, value: str, sheet: str, text_format: bool = False) -> None:
+    try:
+        cell.value = value
+    except AttributeError as exc:  # openpyxl's MergedCell is read-only
+        raise SaveError("sel ini bagian dari sel gabungan (merge) sehingga tidak dapat diisi; "
+                        "pisahkan gabungannya lalu ulangi", sheet=sheet,
+                        cell=cell.coordinate) from exc
+    if text_format:
+        cell.number_format = _TEXT_FORMAT  # "1.06.04" must never become a number
+
+
+def _empty(cell: Cell) -> bool:
+    return cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
+
+
+def _write(wb: Workbook, tabel: Tabel, hasil: HasilIsiKode, written: _Written,
+           perbaiki_nama: bool, isi_indikator: bool) -> None:
+    """Write only the Kode cells (and, if asked, Uraian and Indikator) of this table."""
+    for diisi in hasil.diisi:
+        cell = _cell(wb, tabel, diisi.asal, "kode")
+        if cell is None:
+            continue
+        if not _empty(cell):
+            written.occupied.append(f"{tabel.sheet}!{cell.coordinate}")
+            continue
+        _put(cell, diisi.kode, tabel.sheet, text_format=True)
+        written.kode += 1
+    for change in hasil.perbaikan_nama if perbaiki_nama else ():
+        cell = _cell(wb, tabel, change.asal, "uraian")
+        if cell is not None and isinstance(cell.value, str) and cell.value.strip() == change.lama:
+            _put(cell, change.baru, tabel.sheet)
+            written.uraian += 1
+    for saran in hasil.saran_indikator if isi_indikator else ():
+        cell = _cell(wb, tabel, saran.asal, "indikator")
+        if cell is not None and _empty(cell):
+            _put(cell, saran.metadata.indikator, tabel.sheet)
+            written.indikator += 1
+
+
+def _row(asal: Asal | None) -> str:
+    return str(asal.row) if asal else ""
+
+
+def _print_result(tabel: Tabel, hasil: HasilIsiKode) -> None:
+    bidang = ", ".join(hasil.bidang) or "tidak diketahui"
+    console.print(f"\n[bold]{tabel.sheet or 'Tabel ' + tabel.kind.value}[/] — nomenklatur "
+                  f"{hasil.versi}; bidang urusan: {bidang}; urusan utama: "
+                  f"{hasil.urusan_utama or 'tidak diketahui'}.")
+    if hasil.diisi:
+        console.print(_filled_table(hasil))
+    if hasil.tersisa:
+        console.print(_left_table(hasil))
+    if hasil.perbaikan_nama:
+        console.print(_names_table(hasil))
+    if hasil.saran_indikator:
+        console.print(_indikator_table(hasil))
+    console.print(f"{len(hasil.diisi)} baris diberi kode, {len(hasil.tersisa)} baris tanpa kode, "
+                  f"{len(hasil.sudah_ada)} baris sudah berkode (tidak diubah).")
+
+
+def _filled_table(hasil: HasilIsiKode) -> Table:
+    table = Table(title="Kode yang diisi", title_justify="left")
+    for heading, justify in (("Baris", "right"), ("Tingkat", "left"), ("Uraian", "left"),
+                             ("Kode", "left"), ("Kemiripan", "right")):
+        table.add_column(heading, justify=justify)  # type: ignore[arg-type]
+    for d in hasil.diisi:
+        table.add_row(_row(d.asal), d.level.label, d.uraian[:60], d.kode, f"{d.confidence:.0f}")
+    return table
+
+
+def _left_table(hasil: HasilIsiKode) -> Table:
+    table = Table(title="Baris yang dibiarkan tanpa kode", title_justify="left")
+    for heading, justify in (("Baris", "right"), ("Tingkat", "left"), ("Uraian", "left"),
+                             ("Alasan", "left"), ("Kandidat terbaik", "left")):
+        table.add_column(heading, justify=justify)  # type: ignore[arg-type]
+    for t in hasil.tersisa:
+        candidates = "\n".join(f"{e.kode} ({s:.0f}) {e.nama[:50]}" for e, s in t.candidates)
+        table.add_row(_row(t.asal), t.level.label, t.uraian[:50], t.alasan, candidates or "-")
+    return table
+
+
+def _names_table(hasil: HasilIsiKode) -> Table:
+    table = Table(title="Ejaan resmi (ditulis dengan --perbaiki-nama)", title_justify="left")
+    for heading in ("Baris", "Kode", "Semula", "Menjadi"):
+        table.add_column(heading)
+    for p in hasil.perbaikan_nama:
+        table.add_row(_row(p.asal), p.kode, p.lama[:50], p.baru[:50])
+    return table
+
+
+def _indikator_table(hasil: HasilIsiKode) -> Table:
+    table = Table(title="Indikator resmi untuk sub kegiatan tanpa indikator (--isi-indikator)",
+                  title_justify="left")
+    for heading in ("Baris", "Kode", "Indikator", "Satuan"):
+        table.add_column(heading)
+    for s in hasil.saran_indikator:
+        table.add_row(_row(s.asal), s.kode, s.metadata.indikator[:70], s.metadata.satuan)
+    return table
+
+
+def _print_written(written: _Written) -> None:
+    if written.occupied:
+        occupied = ", ".join(written.occupied)
+        console.print(f"Sel Kode ternyata sudah berisi, tidak diubah: {occupied}")
+    console.print(f"Ditulis: {written.kode} sel Kode, {written.uraian} sel Uraian, "
+                  f"{written.indikator} sel Indikator.")
