@@ -60,4 +60,12 @@ def scores(query: str, officials: list[str]) -> list[float]:
     ratios = [0.0] * len(officials)
     for _, ratio, index in process.extract(query, officials, scorer=fuzz.ratio, limit=None):
         ratios[index] = ratio
-    return [max(r, _partial(query, o, r)) for r, o in zip(ratios, officials, strict=True)]
+    size = len(query)
+    if size < _MIN_PART:  # too short to be part of anything
+        return ratios
+    first = query[0]
+    # Only names sharing the first letter or containing the query can score higher.
+    return [
+        max(r, _partial(query, o, r)) if o[:1] == first or query in o or o in query else r
+        for r, o in zip(ratios, officials, strict=True)
+    ]
