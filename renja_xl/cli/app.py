@@ -25,6 +25,7 @@ _COMMANDS: list[tuple[str, str, str]] = [
     ("core", "hitung", "hitung"),
     ("core", "ringkasan", "ringkasan"),
     ("prakiraan", "isi_prakiraan", "isi-prakiraan"),
+    ("validasi", "validasi", "validasi"),
     ("isi_kode", "isi_kode", "isi-kode"),
 ]
 

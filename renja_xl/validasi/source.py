@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renja_xl.errors import RenjaError
+from renja_xl.errors import RenjaError, WorkbookError
 from renja_xl.model import Renja, TabelKind
 
 __all__ = ["Source", "load_source"]
@@ -20,6 +20,14 @@ def _load(path: Path) -> Renja:
         return load(path, strict=False)
     except RenjaError as exc:
         raise exc.located(path) from None
+    except (MemoryError, RecursionError):
+        raise WorkbookError(
+            "workbook terlalu besar atau terlalu rumit untuk dibaca", file=path
+        ) from None
+    except Exception as exc:  # whatever a hostile file does, the answer is "unreadable"
+        raise WorkbookError(
+            f"workbook tidak dapat dibaca ({type(exc).__name__}: {exc})", file=path
+        ) from exc
 
 
 def _renja(source: Source) -> tuple[Renja, str | None]:

@@ -1,0 +1,89 @@
+"""`renja-xl validasi`: every finding by sheet and severity; optionally marked in the file."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from renja_xl.cli.output import console, error_console
+from renja_xl.validasi import Finding, Report, Severity, validate
+from renja_xl.validasi.workbook_marks import mark_file
+
+__all__ = ["validasi"]
+
+_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def _table(sheet: str, severity: Severity, findings: list[Finding]) -> Table:
+    table = Table(
+        title=f"{sheet} — {severity.label} ({len(findings)})",
+        title_style=_STYLES[severity],
+        title_justify="left",
+        show_lines=False,
+    )
+    table.add_column("Sel", no_wrap=True)
+    table.add_column("Aturan", no_wrap=True)
+    table.add_column("Pesan", overflow="fold")
+    for f in findings:
+        table.add_row(f.cell or (f"baris {f.row}" if f.row else "-"), f.code, f.message)
+    return table
+
+
+def _print(report: Report) -> None:
+    """The report as tables, one per sheet and severity, errors first."""
+    order = {Severity.ERROR: 0, Severity.WARNING: 1}
+    sheets = list(dict.fromkeys(f.sheet for f in report))
+    ranked = sorted(report, key=lambda f: (sheets.index(f.sheet), order[f.severity]))
+    for (sheet, severity), group in groupby(ranked, key=lambda f: (f.sheet, f.severity)):
+        console.print(_table(sheet or "Umum", severity, list(group)))
+        console.print()
+    summary = report.summary()
+    name = Path(report.file).name if report.file else "Renja"
+    verdict = "[bold red]TIDAK LOLOS[/]" if summary["errors"] else "[bold green]LOLOS[/]"
+    console.print(
+        f"{name}: {verdict} — {summary['errors']} galat, {summary['warnings']} peringatan."
+    )
+
+
+def _mark(files: list[Path], report: Report, force: bool, quiet: bool) -> None:
+    out = error_console if quiet else console
+    for path in files:
+        backup = mark_file(path, report, force=force)
+        out.print(f"Temuan ditandai di {path} (sheet \"Validasi\")"
+                  + (f"; cadangan: {backup.name}" if backup else "") + ".")
+
+
+def validasi(
+    berkas: Annotated[Path, typer.Argument(help="Workbook Renja (.xlsx) berisi Tabel 3.1/4.1.")],
+    berkas2: Annotated[Path | None, typer.Argument(
+        help="Workbook kedua (mis. Tabel 4.1 bila berkas pertama hanya memuat Tabel 3.1)."
+    )] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Cetak temuan sebagai JSON.")] = False,
+    tandai: Annotated[bool, typer.Option(
+        "--tandai", help="Tulis temuan ke workbook: sheet \"Validasi\" dan warna sel."
+    )] = False,
+    konfigurasi: Annotated[Path | None, typer.Option(
+        "--konfigurasi", help="Berkas TOML: aturan yang dimatikan, tingkat, dan batas."
+    )] = None,
+    nonaktif: Annotated[list[str] | None, typer.Option(
+        "--nonaktif", help="Matikan aturan (kode atau pola, mis. kode.*); boleh berulang."
+    )] = None,
+    paksa: Annotated[bool, typer.Option(
+        "--paksa", help="Dengan --tandai: simpan walau ada bagian berkas yang tak dapat "
+        "dipertahankan (gambar, grafik)."
+    )] = False,
+) -> None:
+    """Periksa Renja seperti verifikator Bappeda: subtotal, sumber dana, target, kode, 3.1/4.1."""
+    report = validate(berkas, konfigurasi, other=berkas2, disable=nonaktif or ())
+    if as_json:
+        typer.echo(report.to_json())
+    else:
+        _print(report)
+    if tandai:
+        files = [berkas] + ([berkas2] if berkas2 is not None else [])
+        _mark(files, report, paksa, quiet=as_json)
+    raise typer.Exit(1 if report.errors else 0)
