@@ -1,0 +1,176 @@
+"""The commands contoh, hitung and ringkasan, run as a user runs them."""
+
+import json
+import subprocess
+import sys
+from copy import copy
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from renja_xl.model import Renja
+from renja_xl.workbook.writer import write
+from tests.support.printed import write_printed
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "renja_xl", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd, timeout=120,
+    )
+
+
+def it_writes_the_embedded_example(tmp_path: Path) -> None:
+    result = run("contoh", tmp_path / "keluaran")
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / "keluaran" / "renja_dharmasraya_2022.xlsx"
+    assert load_workbook(path).sheetnames == ["Tabel 3.1", "Tabel 4.1"]
+    assert "Contoh ditulis" in result.stdout
+
+
+def it_summarises_as_json(tmp_path: Path) -> None:
+    run("contoh", tmp_path)
+    result = run("ringkasan", tmp_path / "renja_dharmasraya_2022.xlsx", "--json")
+    assert result.returncode == 0, result.stderr
+    tables = {t["layout"]: t for t in json.loads(result.stdout)["tables"]}
+    assert tables["3.1"]["sheet"] == "Tabel 3.1" and tables["3.1"]["year"] == 2022
+    assert (tables["3.1"]["program_count"], tables["3.1"]["kegiatan_count"],
+            tables["3.1"]["sub_kegiatan_count"]) == (13, 28, 90)
+    assert tables["3.1"]["sub_kegiatan_budgeted"] == 86
+    assert tables["3.1"]["sub_kegiatan_budgeted_next"] == 81
+    assert tables["3.1"]["total_pagu"] == 14_428_928_570
+    assert tables["3.1"]["total_pagu_maju"] == 13_878_624_857
+    assert tables["4.1"]["sub_kegiatan_count"] == 86
+    assert tables["4.1"]["total_pagu_maju"] is None
+
+
+def it_summarises_for_people_with_the_bab3_sentence(tmp_path: Path) -> None:
+    run("contoh", tmp_path)
+    result = run("ringkasan", tmp_path / "renja_dharmasraya_2022.xlsx")
+    assert "13 Program, 28 Kegiatan dan 86 Sub Kegiatan" in " ".join(result.stdout.split())
+    assert "empat belas miliar" in result.stdout
+
+
+def _decorated(path: Path) -> None:
+    """A user's workbook: extra sheet, comment, widths, conditional format, validation."""
+    wb = load_workbook(path)
+    ws = wb["Lampiran"]
+    ws["C20"].comment = Comment("cek lagi dengan Bappeda", "Staf")
+    ws.column_dimensions["B"].width = 71.5
+    ws.conditional_formatting.add(
+        "F10:F200", CellIsRule(operator="greaterThan", formula=["1000000000"],
+                               fill=PatternFill("solid", fgColor="FFC7CE")))
+    dv = DataValidation(type="list", formula1='"APBD,DAK,APBN"', allow_blank=True)
+    ws.add_data_validation(dv)
+    dv.add("G10:G200")
+    ws["H12"].fill = PatternFill("solid", fgColor="FFFF00")
+    notes = wb.create_sheet("Catatan")
+    notes["A1"] = "Disusun oleh Subbag Perencanaan"
+    ws["F10"] = 12_345  # the first kegiatan's pagu, typed wrong
+    wb.save(path)
+
+
+def _snapshot(path: Path) -> dict:
+    wb = load_workbook(path)
+    cells = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                cells[(ws.title, c.coordinate)] = (
+                    c.value, copy(c.font), copy(c.fill), copy(c.border), copy(c.alignment),
+                    c.number_format, copy(c.protection))
+    return cells
+
+
+def it_fixes_a_wrong_subtotal_and_keeps_everything_else(tmp_path: Path) -> None:
+    path = write_printed(tmp_path / "renja.xlsx", repeat_every=None)
+    _decorated(path)
+    before = _snapshot(path)
+    result = run("hitung", path)
+    assert result.returncode == 0, result.stderr
+    assert "F10" in result.stdout
+    after = _snapshot(path)
+    changed = {k for k in before if before[k] != after.get(k)}
+    assert changed == {("Lampiran", "F10")}
+    assert after[("Lampiran", "F10")][0] == 90_000_000
+    wb = load_workbook(path)
+    ws = wb["Lampiran"]
+    assert wb.sheetnames == ["Lampiran", "Catatan"]
+    assert ws["C20"].comment.text == "cek lagi dengan Bappeda"
+    assert ws.column_dimensions["B"].width == 71.5
+    assert len(ws.conditional_formatting) == 1
+    assert ws.data_validations.dataValidation[0].formula1 == '"APBD,DAK,APBN"'
+    assert list(tmp_path.glob("renja.cadangan-*.xlsx"))
+    again = run("hitung", path)
+    assert again.returncode == 0 and "sudah benar" in again.stdout
+
+
+def it_leaves_the_original_intact_when_the_save_fails_halfway(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from renja_xl.cli import core
+    from renja_xl.errors import SaveError
+    from renja_xl.workbook import saving
+
+    path = write_printed(tmp_path / "renja.xlsx", repeat_every=None)
+    wb = load_workbook(path)
+    wb["Lampiran"]["F10"] = 1
+    wb.save(path)
+    original = path.read_bytes()
+
+    def broken(wb, stream) -> None:
+        stream.write(b"PK\x03\x04 setengah jalan")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saving, "_write_archive", broken)
+    with pytest.raises(SaveError):
+        core.hitung(path)
+    assert path.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["renja.xlsx"]
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path, dharmasraya: Renja) -> dict[str, tuple[Path, list[str]]]:
+    not_workbook = tmp_path / "catatan.xlsx"
+    not_workbook.write_text("ini bukan workbook", encoding="utf-8")
+    good = write(dharmasraya, tmp_path / "baik.xlsx")
+    truncated = tmp_path / "terpotong.xlsx"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    from openpyxl import Workbook
+
+    other = Workbook()
+    other.active["A1"] = "Daftar hadir"
+    other.save(tmp_path / "lain.xlsx")
+    text = write(dharmasraya, tmp_path / "teks.xlsx")
+    wb = load_workbook(text)
+    wb["Tabel 3.1"]["F13"] = "seratus juta"
+    wb.save(text)
+    return {
+        "bukan workbook": (not_workbook, ["catatan.xlsx"]),
+        "terpotong": (truncated, ["terpotong.xlsx"]),
+        "tanpa header": (tmp_path / "lain.xlsx", ["lain.xlsx", "Tabel 3.1"]),
+        "teks di pagu": (text, ["teks.xlsx", "Tabel 3.1", "F13", "seratus juta"]),
+    }
+
+
+@pytest.mark.parametrize("command", ["hitung", "ringkasan"])
+@pytest.mark.parametrize("case", ["bukan workbook", "terpotong", "tanpa header", "teks di pagu"])
+def it_answers_bad_input_with_one_indonesian_line_and_exit_2(
+    bad_inputs, case: str, command: str, tmp_path: Path
+) -> None:
+    path, words = bad_inputs[case]
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    result = run(command, path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Galat:")
+    for word in words:
+        assert word in lines[0]
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    assert after == before
