@@ -110,7 +110,7 @@ def _option_percent(text: str | None) -> Decimal | None:
     try:
         return parse_percent(text)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--kenaikan") from None
+        raise RenjaError(f"--kenaikan: {exc}") from None
 
 
 def _option_unit(text: str | None) -> int | None:
@@ -119,7 +119,7 @@ def _option_unit(text: str | None) -> int | None:
     try:
         return parse_unit(text)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--pembulatan") from None
+        raise RenjaError(f"--pembulatan: {exc}") from None
 
 
 def _tabel31(renja: Renja, file: Path) -> Tabel:

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from renja_xl.cli.prakiraan import isi_prakiraan
-from renja_xl.errors import WorkbookError
+from renja_xl.errors import RenjaError, WorkbookError
 from renja_xl.model import Level, Renja
 from renja_xl.workbook.reader import load
 from renja_xl.workbook.writer import write
@@ -127,8 +127,8 @@ def test_coba_shows_without_saving(blanked):
 def test_a_bad_growth_is_refused(blanked):
     path, _ = blanked
     result = _run(path, "--kenaikan", "banyak")
-    assert result.exit_code == 2
-    assert "bukan persentase" in result.output
+    assert isinstance(result.exception, RenjaError)
+    assert str(result.exception) == "--kenaikan: bukan persentase: 'banyak'"
 
 
 def test_a_file_that_is_not_a_workbook_is_one_error(workbook_dir):
