@@ -17,8 +17,9 @@ def ambiguous(ctx: TabelContext) -> Iterator[Problem]:
     """The reader could not be sure of a row's level."""
     for baris in ctx.tabel.baris:
         if baris.ambiguity:
+            sentence = baris.ambiguity[:1].upper() + baris.ambiguity[1:]
             yield ctx.problem(
-                baris, "uraian", baris.ambiguity,
+                baris, "uraian", sentence.rstrip(".") + ".",
                 expected=None, actual=baris.level.label,
             )
 

@@ -3,7 +3,9 @@
 A parent is reported only where the inconsistency starts. It passes when it
 equals the sum of the sub kegiatan below it, or the sum of its direct
 children as they are written (a program whose formula sums a wrong kegiatan
-repeats that kegiatan's mistake: the kegiatan is reported, not the program).
+repeats that kegiatan's mistake: the kegiatan is reported, not the program),
+or, for a program, the sum of every sub kegiatan row down to the next program
+(orphan sub kegiatan inside its block included: `hierarki.orphan` reports them).
 Blocks holding unreadable amounts are left to the cell rules.
 """
 
@@ -41,6 +43,19 @@ def _stated_children(ctx: TabelContext, index: int, field: str) -> int | None:
     return _sum([getattr(child.baris, field) for child in ctx.nodes[index].children])
 
 
+def _sheet_leaves(ctx: TabelContext, index: int, field: str) -> int | None:
+    """The sub kegiatan rows between a program and the next program, bidang or JUMLAH."""
+    if ctx.tabel.baris[index].level is not Level.PROGRAM:
+        return None
+    values: list[int | None] = []
+    for baris in ctx.tabel.baris[index + 1 :]:
+        if baris.level in (Level.PROGRAM, Level.BIDANG, Level.JUMLAH):
+            break
+        if baris.level is Level.SUB_KEGIATAN:
+            values.append(getattr(baris, field))
+    return _sum(values)
+
+
 def _mismatch(ctx: TabelContext, index: int, field: str) -> Problem | None:
     baris = ctx.tabel.baris[index]
     if (index, field) not in ctx.expected or is_invalid(baris, field):
@@ -54,6 +69,9 @@ def _mismatch(ctx: TabelContext, index: int, field: str) -> Problem | None:
     if _close(actual, expected, tolerance):
         return None
     if _close(actual, _stated_children(ctx, index, field), tolerance):
+        return None
+    orphans_included = _sheet_leaves(ctx, index, field)
+    if orphans_included is not None and _close(actual, orphans_included, tolerance):
         return None
     label = "JUMLAH" if baris.level is Level.JUMLAH else baris.level.label.lower()
     state = "kosong" if actual is None else f"tertulis {amount_text(actual)}"

@@ -106,13 +106,21 @@ def _same_sources(a: Baris, b: Baris) -> bool:
     return known_a == known_b and fold(unknown_a) == fold(unknown_b)
 
 
+def _entered(ctx: TabelContext, index: int) -> bool:
+    """Whether a row's pagu is typed in rather than summed: a sub kegiatan, or a childless
+    program or kegiatan."""
+    baris = ctx.tabel.baris[index]
+    if baris.level is Level.SUB_KEGIATAN:
+        return True
+    return baris.level in (Level.PROGRAM, Level.KEGIATAN) and not ctx.nodes[index].children
+
+
 def _differences(t31: TabelContext, a: int, b: int, t41: TabelContext) -> Iterator[str]:
     row31, row41 = t31.tabel.baris[a], t41.tabel.baris[b]
     for field in ("uraian", "indikator", "lokasi", "target"):
         if not _same_text(row31, row41, field):
             yield field
-    leaf31, leaf41 = not t31.nodes[a].children, not t41.nodes[b].children
-    if leaf31 and leaf41 and row31.level is not Level.BIDANG:
+    if _entered(t31, a) and _entered(t41, b):
         invalid = is_invalid(row31, "pagu") or is_invalid(row41, "pagu")
         if not invalid and (row31.pagu or 0) != (row41.pagu or 0):
             yield "pagu"
