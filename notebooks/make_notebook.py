@@ -33,6 +33,7 @@ import os
 SUMBER = os.environ.get("RENJA_SUMBER", "contoh")""", ["parameters"]),
     ("code", """\
 import json
+import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -47,6 +48,7 @@ from matplotlib.ticker import MaxNLocator
 from renja_xl.analisis import format_rupiah_compact, load_frames, rupiah_formatter, unit_for
 from renja_xl.example import load_example
 from renja_xl.numbers import format_rupiah
+from renja_xl.workbook.writer import write
 
 FOLDER_GAMBAR = Path(os.environ.get("RENJA_GAMBAR", "gambar"))
 FOLDER_GAMBAR.mkdir(parents=True, exist_ok=True)
@@ -59,7 +61,9 @@ Satu baris per sub kegiatan (`sub`), per kegiatan (`kegiatan`) dan per program
 (`program`). Pagu program dan kegiatan adalah jumlah sub kegiatannya, jadi tidak
 perlu dijumlah ulang. Pagu berupa bilangan bulat rupiah; `<NA>` berarti kosong.""", []),
     ("code", """\
-data = load_frames(load_example() if SUMBER == "contoh" else SUMBER)
+if SUMBER == "contoh":  # Renja bawaan ditulis sebagai buku kerja, agar setiap baris menunjuk selnya
+    SUMBER = write(load_example(), Path(tempfile.mkdtemp()) / "renja_dharmasraya_2022.xlsx")
+data = load_frames(SUMBER)
 sub, kegiatan, program = data.sub_kegiatan, data.kegiatan, data.program
 
 TAHUN_N = sorted(sub["tahun"].dropna().unique())
@@ -212,7 +216,7 @@ if validate is None:
 else:
     laporan = [
         validate(item.file if item.file is not None else item.renja).to_dataframe()
-        .assign(file=str(item.file) if item.file is not None else "(contoh bawaan)")
+        .assign(file=Path(item.file).name if item.file is not None else "(dalam memori)")
         for item in data.loaded
     ]
     temuan = pd.concat(laporan, ignore_index=True)
@@ -256,7 +260,7 @@ def sumbu_rupiah(sumbu, nilai_terbesar) -> None:
     sumbu.set_major_formatter(rupiah_formatter(satuan))
 
 
-def simpan(gambar, nama: str) -> Path:
+def simpan(gambar, nama: str) -> None:
     \"\"\"Simpan grafik sebagai PNG, catat judul dan label sumbunya, lalu tampilkan.\"\"\"
     path = FOLDER_GAMBAR / nama
     gambar.tight_layout()
@@ -270,8 +274,7 @@ def simpan(gambar, nama: str) -> Path:
         "label_x": [t.get_text() for t in ax.get_xticklabels() if t.get_text()],
     })
     plt.close(gambar)
-    display(Image(filename=str(path)))
-    return path""", []),
+    display(Image(filename=str(path)))""", []),
     ("code", """\
 teratas = program.sort_values("pagu", ascending=False).head(15).iloc[::-1]
 gambar, ax = plt.subplots(figsize=(10, 0.45 * len(teratas) + 1.5))

@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from renja_xl.example import example_data, load_example
+from renja_xl.example import example_data
 from renja_xl.model import Level
 from renja_xl.synthetic import write_synthetic_folder
 
@@ -138,14 +138,16 @@ def test_sub_kegiatan_that_disappear_or_appear(contoh: tuple[dict[str, Any], Pat
     assert len(hasil["muncul"]) == 4
 
 
-def test_data_quality_uses_validasi_when_installed(contoh: tuple[dict[str, Any], Path]) -> None:
+def test_data_quality_uses_validasi_when_installed(
+    contoh: tuple[dict[str, Any], Path], dharmasraya_xlsx: Path
+) -> None:
     hasil, _ = contoh
     try:
         from renja_xl.validasi import validate
     except ImportError:
         assert hasil["validasi"] == {"tersedia": False, "galat": 0, "peringatan": 0}
         return
-    summary = validate(load_example()).summary()
+    summary = validate(dharmasraya_xlsx).summary()
     assert hasil["validasi"] == {
         "tersedia": True, "galat": summary["errors"], "peringatan": summary["warnings"],
     }
