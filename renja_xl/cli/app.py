@@ -27,6 +27,8 @@ _COMMANDS: list[tuple[str, str, str]] = [
     ("prakiraan", "isi_prakiraan", "isi-prakiraan"),
     ("validasi", "validasi", "validasi"),
     ("isi_kode", "isi_kode", "isi-kode"),
+    ("bulk", "buat_tahun_depan", "buat-tahun-depan"),
+    ("bulk", "rekap", "rekap"),
 ]
 
 

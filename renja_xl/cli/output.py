@@ -28,7 +28,9 @@ def _fail(message: str, code: int) -> None:
 def run_app(app: typer.Typer) -> None:
     """Run a Typer app so that every failure is one readable line and an exit code."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns a command's `typer.Exit` code instead of
+        # exiting with it.
+        code = app(standalone_mode=False)
     except RenjaError as exc:
         _fail(str(exc), exc.exit_code)
     except click.exceptions.Exit as exc:
@@ -44,3 +46,5 @@ def run_app(app: typer.Typer) -> None:
             raise
         _fail(f"kesalahan tak terduga ({type(exc).__name__}: {exc}). "
               "Jalankan ulang dengan RENJA_XL_DEBUG=1 untuk rinciannya.", EXIT_UNEXPECTED)
+    if isinstance(code, int) and code:
+        sys.exit(code)
