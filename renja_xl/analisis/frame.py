@@ -13,7 +13,7 @@ import pandas as pd
 from renja_xl.analisis.rows import Record, Records, records
 from renja_xl.analisis.sources import Loaded, Source, load_sources
 from renja_xl.errors import LayoutNotFoundError
-from renja_xl.model import Renja, TabelKind
+from renja_xl.model import TabelKind
 
 __all__ = ["Frames", "kegiatan_frame", "load_frames", "program_frame", "to_frame"]
 
@@ -110,7 +110,7 @@ def load_frames(
 
 
 def to_frame(
-    source: Source | Renja, tabel: TabelKind | str = TabelKind.TABEL_31, *, strict: bool = True
+    source: Source, tabel: TabelKind | str = TabelKind.TABEL_31, *, strict: bool = True
 ) -> pd.DataFrame:
     """One row per sub kegiatan, with its program, kegiatan, bidang, agency and source cell."""
     return load_frames(source, tabel, strict=strict).sub_kegiatan
