@@ -89,11 +89,16 @@ class Target(BaseModel):
     def from_text(cls, teks: str | None) -> Target:
         """Parse a typed target: "52 Orang" → 52, "Orang"; "85%" → 85, "%"."""
         teks = (teks or "").strip()
+        if not teks:
+            return _EMPTY_TARGET
         angka, satuan = parse_target(teks)
-        return cls(teks=teks, angka=angka, satuan=satuan)
+        return cls.model_construct(teks=teks, angka=angka, satuan=satuan)
 
     def __str__(self) -> str:
         return self.teks
+
+
+_EMPTY_TARGET = Target.model_construct(teks="", angka=None, satuan=None)
 
 
 class Asal(BaseModel):

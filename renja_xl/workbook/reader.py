@@ -14,6 +14,7 @@ that cannot be a number is an error naming the cell. With `strict=False`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -57,13 +58,73 @@ class _Amount:
     children: list[int] = field(default_factory=list)
 
 
+class _Prefix:
+    """Prefix sums of one column, with the rows whose value could not be had."""
+
+    def __init__(self) -> None:
+        self.rows: list[int] = []
+        self.sums: list[Decimal] = [Decimal(0)]
+        self.unsure: list[int] = []
+
+    def add(self, row: int, value: Decimal) -> None:
+        self.rows.append(row)
+        self.sums.append(self.sums[-1] + value)
+
+    def total(self, first: int, last: int) -> tuple[Decimal, bool] | None:
+        """Sum over rows first..last, or None when an unsure row lies inside."""
+        if bisect_right(self.unsure, last) > bisect_left(self.unsure, first):
+            return None
+        lo, hi = bisect_left(self.rows, first), bisect_right(self.rows, last)
+        return self.sums[hi] - self.sums[lo], hi > lo
+
+
 class _Evaluator:
-    """Evaluates pagu cells of one grid, formulas included, memoised."""
+    """Evaluates pagu cells of one grid, formulas included, memoised.
+
+    Sums over a one-column range (what SUBTOTAL and SUM over a block are) use
+    per-column prefix sums, so a JUMLAH over 10,000 rows costs two lookups.
+    """
 
     def __init__(self, grid: Grid, cached: Cached | None) -> None:
         self.grid, self.cached = grid, cached
         self.memo: dict[tuple[int, int], Decimal | None] = {}
         self.active: set[tuple[int, int]] = set()
+        self.prefix: dict[int, _Prefix] = {}
+
+    def _column_prefix(self, col: int) -> _Prefix:
+        """Running sums of a column's cells that SUBTOTAL counts (not SUBTOTAL cells)."""
+        if col not in self.prefix:
+            prefix = _Prefix()
+            for row in sorted(self.grid.rows):
+                cell = self.grid.rows[row].get(col)
+                if cell is None or formulas.is_subtotal(cell.value):
+                    continue
+                try:
+                    value = self.value(row, col)
+                except (formulas.FormulaError, formulas.UnsupportedFormula):
+                    prefix.unsure.append(row)
+                    continue
+                if value is not None:
+                    prefix.add(row, value)
+            self.prefix[col] = prefix
+        return self.prefix[col]
+
+    def range_sum(self, rng: formulas.Range, skip: bool) -> tuple[Decimal, bool]:
+        if not skip or rng.first_column != rng.last_column:
+            return self._slow_sum(rng, skip)
+        prefix = self._column_prefix(rng.first_column)
+        found = prefix.total(rng.first_row, rng.last_row)
+        return self._slow_sum(rng, skip) if found is None else found
+
+    def _slow_sum(self, rng: formulas.Range, skip: bool) -> tuple[Decimal, bool]:
+        total, seen = Decimal(0), False
+        for r, c in rng.cells():
+            if skip and formulas.is_subtotal(self.raw(r, c)):
+                continue
+            value = self.value(r, c)
+            if value is not None:
+                total, seen = total + value, True
+        return total, seen
 
     def raw(self, row: int, col: int) -> Any:
         cell = self.grid.cell(row, col)
@@ -87,9 +148,9 @@ class _Evaluator:
         if cell is None:
             return None
         if cell.kind == "f":
-            return formulas.evaluate(cell.value, self.value, self.raw)
+            return formulas.evaluate(cell.value, self.value, self.raw, self.range_sum)
         if cell.kind == "n" and not isinstance(cell.value, bool):
-            return Decimal(str(cell.value))
+            return Decimal(cell.value) if isinstance(cell.value, int) else Decimal(str(cell.value))
         if cell.kind == "e":
             raise formulas.FormulaError(str(cell.value))
         if cell.kind == "s":
@@ -125,9 +186,11 @@ def _amount(ev: _Evaluator, row: int, col: int) -> _Amount:
     if cell.kind == "f":
         return _formula_amount(ev, row, col, cell)
     if cell.kind == "n" and not isinstance(cell.value, bool):
-        value = Decimal(str(cell.value))
-        raw = None if value == value.to_integral_value() else RawCell(ref=ref, value=cell.value)
-        return _whole(value, raw)
+        if isinstance(cell.value, int):
+            return _Amount(value=cell.value)
+        if float(cell.value).is_integer():
+            return _Amount(value=int(cell.value))
+        return _whole(Decimal(str(cell.value)), RawCell(ref=ref, value=cell.value))
     return _Amount(raw=RawCell(ref=ref, value=str(cell.value)),
                    problem=f"berisi '{cell.text}', bukan angka rupiah", fatal_text=True)
 
@@ -140,7 +203,7 @@ def _whole(value: Decimal | None, raw: RawCell | None) -> _Amount:
 
 def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amount:
     text = str(cell.value)
-    raw = RawCell(ref=_ref(row, col), formula=text.lstrip("="))
+    raw = RawCell.model_construct(ref=_ref(row, col), value=None, formula=text.lstrip("="))
     try:
         value = ev.value(row, col)
     except formulas.FormulaError as exc:
@@ -270,7 +333,8 @@ def _check_strict(raw: _RawRow, level: Level, sheet: str) -> None:
 def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
     amounts = raw.amounts
     raws = {name: a.raw for name, a in amounts.items() if a.raw is not None}
-    return Baris(
+    # model_construct: every value is already of the model's type (checked by the tests).
+    return Baris.model_construct(
         level=level,
         kode=raw.texts.get("kode", ""),
         uraian=raw.texts.get("uraian", ""),
@@ -283,7 +347,7 @@ def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
         target_maju=TargetModel.from_text(raw.texts.get("target_maju", "")),
         pagu_maju=amounts["pagu_maju"].value if "pagu_maju" in amounts else None,
         bold=raw.bold,
-        asal=Asal(sheet=sheet, row=raw.row),
+        asal=Asal.model_construct(sheet=sheet, row=raw.row),
         raw=raws,
         ambiguity=note,
     )

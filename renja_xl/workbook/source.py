@@ -10,11 +10,16 @@ of openpyxl's own read-only mode.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+from xml.etree.ElementTree import iterparse
 
 from openpyxl import load_workbook
+from openpyxl.formula.translate import Translator
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -102,12 +107,7 @@ def _parse_rows(ws: ReadOnlyWorksheet, bold: dict[int, bool], path: Path) -> Gri
         )
         for index, cells in parser.parse():
             if index > MAX_ROWS:
-                raise WorkbookError(
-                    f"sheet memiliki lebih dari {MAX_ROWS:,} baris".replace(",", ".")
-                    + "; terlalu besar untuk sebuah Tabel Renja",
-                    file=path,
-                    sheet=ws.title,
-                )
+                raise _too_many_rows(path, ws.title)
             row: dict[int, GridCell] = {}
             for cell in cells:
                 value = cell["value"]
@@ -125,11 +125,102 @@ def _parse_rows(ws: ReadOnlyWorksheet, bold: dict[int, bool], path: Path) -> Gri
     return grid
 
 
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_C, _F, _V, _IS = _NS + "c", _NS + "f", _NS + "v", _NS + "is"
+_ROW, _MERGE = _NS + "row", _NS + "mergeCell"
+_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+class _NoCoordinates(Exception):
+    """A cell without its "r" attribute: the fast parser hands over to openpyxl's."""
+
+
+@cache
+def _column(letters: str) -> int:
+    return column_index_from_string(letters)
+
+
+def _cell_value(el, shared: list[str], formulas: dict[str, tuple[str, str]], ref: str):
+    """(value, kind) of one <c> element, formulas as "=..." text."""
+    kind = el.get("t", "n")
+    f = el.find(_F)
+    if f is not None:
+        text = f.text
+        if f.get("t") == "shared":
+            si = f.get("si", "")
+            if text:
+                formulas[si] = ("=" + text, ref)
+            elif si in formulas:
+                master, origin = formulas[si]
+                return Translator(master, origin).translate_formula(ref), "f"
+        if text:
+            return "=" + text, "f"
+    if kind == "inlineStr":
+        node = el.find(_IS)
+        return ("".join(node.itertext()) if node is not None else None), "s"
+    v = el.findtext(_V)
+    if v is None:
+        return None, "n"
+    if kind == "s":
+        return shared[int(v)], "s"
+    if kind in ("str", "s"):
+        return v, "s"
+    if kind == "b":
+        return v == "1", "b"
+    if kind == "e":
+        return v, "e"
+    if kind == "d":
+        return v, "d"
+    return (float(v) if ("." in v or "E" in v or "e" in v) else int(v)), "n"
+
+
+def _fast_parse(ws: ReadOnlyWorksheet, bold: dict[int, bool], path: Path) -> Grid:
+    """Stream a sheet's XML with the C parser, building only the cells we keep."""
+    grid = Grid(ws.title)
+    shared = ws._shared_strings
+    formulas: dict[str, tuple[str, str]] = {}
+    hidden: set[int] = set()
+    with ws._get_source() as src:
+        for _event, el in iterparse(src, events=("end",)):
+            tag = el.tag
+            if tag == _C:
+                ref = el.get("r")
+                if ref is None:
+                    raise _NoCoordinates
+                value, kind = _cell_value(el, shared, formulas, ref)
+                if value is None or value == "":
+                    continue
+                match = _REF.match(ref)
+                row = int(match.group(2))
+                if row > MAX_ROWS:
+                    raise _too_many_rows(path, ws.title)
+                style = el.get("s")
+                grid.rows.setdefault(row, {})[_column(match.group(1))] = GridCell(
+                    value, kind, bold.get(int(style), False) if style else False
+                )
+            elif tag == _ROW:
+                if el.get("hidden") in ("1", "true"):
+                    hidden.add(int(el.get("r", "0")))
+                el.clear()
+            elif tag == _MERGE:
+                min_col, min_row, max_col, max_row = range_boundaries(el.get("ref"))
+                grid.merged.append((min_row, min_col, max_row, max_col))
+    grid.hidden_rows = frozenset(hidden)
+    return grid
+
+
+def _too_many_rows(path: Path, sheet: str) -> WorkbookError:
+    return WorkbookError(
+        f"sheet memiliki lebih dari {MAX_ROWS:,} baris".replace(",", ".")
+        + "; terlalu besar untuk sebuah Tabel Renja",
+        file=path,
+        sheet=sheet,
+    )
+
+
 def _merged(parser: WorkSheetParser) -> list[tuple[int, int, int, int]]:
     if not parser.merged_cells:
         return []
-    from openpyxl.utils.cell import range_boundaries
-
     out = []
     for merge in parser.merged_cells.mergeCell:
         min_col, min_row, max_col, max_row = range_boundaries(merge.ref)
@@ -146,7 +237,11 @@ def iter_grids(path: str | Path) -> Iterator[Grid]:
         for ws in wb.worksheets:
             if isinstance(ws, ReadOnlyWorksheet):
                 try:
-                    yield _parse_rows(ws, bold, path)
+                    try:
+                        grid = _fast_parse(ws, bold, path)
+                    except _NoCoordinates:
+                        grid = _parse_rows(ws, bold, path)
+                    yield grid
                 except WorkbookError:
                     raise
                 except Exception as exc:
