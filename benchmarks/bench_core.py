@@ -123,13 +123,15 @@ def main() -> None:
     rows = len(renja.tabel31.baris)
     print(f"Tabel 3.1 dengan {rows:,} baris ({size / 1e6:.1f} MB), median dari {args.repeat} kali")
     print(f"  baca+tingkat+hitung renja_xl : {t_read:7.3f} s")
-    print(f"  openpyxl read-only (nilai)   : {t_openpyxl:7.3f} s  -> rasio {t_read / t_openpyxl:.2f}x")
-    print(f"  python-calamine (mentah)     : {t_calamine:7.3f} s  -> rasio {t_read / t_calamine:.2f}x")
+    print(f"  openpyxl read-only (nilai)   : {t_openpyxl:7.3f} s  -> rasio "
+          f"{t_read / t_openpyxl:.2f}x")
+    print(f"  python-calamine (mentah)     : {t_calamine:7.3f} s  -> rasio "
+          f"{t_read / t_calamine:.2f}x")
     print(f"  tulis renja_xl (template)    : {t_write:7.3f} s")
     print(f"  xlsxwriter (sel yang sama)   : {t_xlsxwriter:7.3f} s  -> rasio "
           f"{t_write / t_xlsxwriter:.2f}x")
     print(f"  memori puncak baca / tulis   : {peak_read / 1e6:.0f} MB / {peak_write / 1e6:.0f} MB")
-    print(f"  target: baca <= 1.5x openpyxl read-only, tulis <= 2x xlsxwriter")
+    print("  target: baca <= 1.5x openpyxl read-only, tulis <= 2x xlsxwriter")
 
 
 if __name__ == "__main__":

@@ -127,8 +127,8 @@ def is_repeat_header(grid: Grid, row: int, region: Region) -> bool:
     cells = grid.rows.get(row)
     if not cells:
         return False
-    for field in ("pagu", "pagu_maju"):
-        col = region.columns.get(field)
+    for name in ("pagu", "pagu_maju"):
+        col = region.columns.get(name)
         if col in cells and cells[col].kind in ("n", "f"):
             return False  # a row with figures is data
     same = sum(1 for cell in cells.values() if _norm(cell.text) in region.header_words)
