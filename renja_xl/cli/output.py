@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
-import click
 import typer
 from rich.console import Console
 
@@ -18,6 +18,25 @@ error_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_INPUT = 2
 EXIT_UNEXPECTED = 3
+
+# Typer may bundle its own copy of click: take the classes from Typer itself.
+_ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_TRANSLATIONS = (
+    (re.compile(r"No such command '([^']*)'\.?"), r"perintah '\1' tidak dikenal"),
+    (re.compile(r"No such option: (\S+)"), r"opsi \1 tidak dikenal"),
+    (re.compile(r"Missing argument '([^']*)'\.?"), r"argumen \1 wajib diisi"),
+    (re.compile(r"Missing option '([^']*)'\.?"), r"opsi \1 wajib diisi"),
+    (re.compile(r"Invalid value for '([^']*)': (.*)"), r"nilai untuk \1 tidak sah: \2"),
+    (re.compile(r"Invalid value: (.*)"), r"nilai tidak sah: \1"),
+    (re.compile(r"Got unexpected extra arguments? \((.*)\)"), r"argumen berlebih: \1"),
+    (re.compile(r"Option '([^']*)' requires an argument\.?"), r"opsi \1 memerlukan nilai"),
+)
+
+
+def _indonesian(message: str) -> str:
+    for pattern, replacement in _TRANSLATIONS:
+        message = pattern.sub(replacement, message)
+    return message + " (lihat: renja-xl --help)"
 
 
 def _fail(message: str, code: int) -> None:
@@ -33,15 +52,17 @@ def run_app(app: typer.Typer) -> None:
         code = app(standalone_mode=False)
     except RenjaError as exc:
         _fail(str(exc), exc.exit_code)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         _fail("dibatalkan.", 130)
-    except click.ClickException as exc:
-        _fail(exc.format_message(), EXIT_INPUT)
+    except _ClickException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" or not exc.format_message().strip():
+            sys.exit(0)  # the help screen was shown
+        _fail(_indonesian(exc.format_message()), EXIT_INPUT)
     except KeyboardInterrupt:
         _fail("dibatalkan.", 130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+    except Exception as exc:
         if os.environ.get("RENJA_XL_DEBUG"):
             raise
         _fail(f"kesalahan tak terduga ({type(exc).__name__}: {exc}). "
