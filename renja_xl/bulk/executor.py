@@ -23,12 +23,13 @@ from typing import Any
 from renja_xl.bulk.results import FileResult, Job
 from renja_xl.errors import RenjaError
 
-__all__ = ["Task", "attempt", "default_workers", "reason", "run_each"]
+__all__ = ["DASK_TIMEOUT", "Task", "attempt", "default_workers", "reason", "run_each"]
 
 Task = Callable[[Job], Any]
 OnResult = Callable[[FileResult], None]
 
-_DASK_TIMEOUT = "15s"
+DASK_TIMEOUT = 15.0
+"""Seconds to wait for the Dask scheduler to answer."""
 
 
 def default_workers() -> int:
@@ -61,13 +62,15 @@ def run_each(
     workers: int | None = None,
     dask: str | None = None,
     on_result: OnResult | None = None,
+    dask_timeout: float = DASK_TIMEOUT,
 ) -> list[FileResult]:
     """`task` on every job; `workers` local processes (1: this process) or the Dask
     scheduler at `dask`. Results in the order of `jobs`."""
     notify = on_result or (lambda result: None)
     if dask:
-        return _in_order(jobs, _run_dask(task, jobs, dask, notify))
-    workers = workers or default_workers()
+        client = _dask_client(dask, dask_timeout)
+        return _in_order(jobs, _run_dask(task, jobs, client, notify))
+    workers = default_workers() if workers is None else workers
     if workers < 1:
         raise RenjaError("jumlah pekerja (--workers) minimal 1")
     if workers == 1 or len(jobs) <= 1:
@@ -115,9 +118,8 @@ def _collect(future: Future | Any, job: Job) -> FileResult:
                                      f"{exc})")
 
 
-def _run_dask(task: Task, jobs: Sequence[Job], address: str, notify: OnResult
+def _run_dask(task: Task, jobs: Sequence[Job], client: Any, notify: OnResult
               ) -> dict[int, FileResult]:
-    client = _dask_client(address)
     from distributed import as_completed as dask_completed
 
     run = uuid.uuid4().hex[:8]
@@ -128,7 +130,7 @@ def _run_dask(task: Task, jobs: Sequence[Job], address: str, notify: OnResult
             for i, job in enumerate(jobs)
         }
         try:
-            for future in dask_completed(list(futures)):
+            for future in dask_completed(list(futures), loop=client.loop):
                 index = futures[future]
                 done[index] = _collect(future, jobs[index])
                 notify(done[index])
@@ -138,7 +140,7 @@ def _run_dask(task: Task, jobs: Sequence[Job], address: str, notify: OnResult
     return done
 
 
-def _dask_client(address: str) -> Any:
+def _dask_client(address: str, timeout: float) -> Any:
     try:
         from distributed import Client
     except ImportError:
@@ -146,6 +148,6 @@ def _dask_client(address: str) -> Any:
             "paket dask.distributed belum terpasang (pip install 'renja-xl[bulk]')"
         ) from None
     try:
-        return Client(address, timeout=_DASK_TIMEOUT, set_as_default=False)
+        return Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise RenjaError(f"klaster Dask di {address} tidak dapat dihubungi ({exc})") from None

@@ -240,6 +240,8 @@ def _lines_sheet(book: Any, styles: dict[str, Any], rekap: Rekap, names: tuple[s
 def _failed_sheet(book: Any, styles: dict[str, Any], rekap: Rekap) -> None:
     ws = book.add_worksheet(SHEET_NAMES[6])
     ws.write(0, 0, "BERKAS YANG GAGAL DIBACA", styles["title"])
+    ws.write(1, 0, "Berkas berikut tidak masuk rekap; perbaiki lalu jalankan ulang.",
+             styles["subtitle"])
     columns = (_Column("No", 5, "number"), _Column("Berkas", 50), _Column("Alasan", 90))
     rows = [[n, str(r.source), r.error] for n, r in enumerate(rekap.failed, start=1)]
-    _table(ws, styles, 2, columns, rows, None)
+    _table(ws, styles, 3, columns, rows, None)
