@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from renja_xl.model import Baris, Tabel
 from renja_xl.workbook.layout import layout_for
 
 __all__ = ["cell_ref", "column_index", "column_letter", "qualified_ref"]
 
 
+@cache
 def column_letter(index: int) -> str:
     """1 → "A", 28 → "AB"."""
     letters = ""

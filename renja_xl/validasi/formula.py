@@ -63,9 +63,18 @@ def _references(body: str) -> tuple[Reference, ...] | None:
     return None
 
 
+_PLAIN_SUBTOTAL = re.compile(
+    r"^SUBTOTAL\(\s*(?:9|109)\s*,\s*\$?([A-Z]{1,3})\$?(\d+):\$?\1\$?(\d+)\s*\)$", re.IGNORECASE
+)
+
+
 def parse_sum_formula(formula: str) -> SumFormula | None:
     """The references a summing formula adds, or None for any other formula."""
     text = formula.strip().removeprefix("=").strip()
+    plain = _PLAIN_SUBTOTAL.match(text)
+    if plain:  # the usual shape, read without the general parser
+        column, first, last = plain[1].upper(), int(plain[2]), int(plain[3])
+        return SumFormula(FormulaKind.SUBTOTAL, (Reference(None, column, first, last),))
     for kind, pattern in ((FormulaKind.SUBTOTAL, _SUBTOTAL), (FormulaKind.SUM, _SUM)):
         match = pattern.match(text)
         if match:

@@ -32,11 +32,13 @@ def _nomenklatur() -> Nomenklatur:
     return default()
 
 
-def _coded(ctx: TabelContext) -> Iterator[tuple[int, Baris, str]]:
-    for index, baris in enumerate(ctx.tabel.baris):
-        kode = baris.kode.strip()
-        if kode and baris.level in _LEVELS:
-            yield index, baris, kode
+def _coded(ctx: TabelContext) -> list[tuple[int, Baris, str]]:
+    """(index, row, kode) of the rows that carry a kode."""
+    return ctx.shared("kode.coded", lambda: [
+        (index, baris, baris.kode.strip())
+        for index, baris in enumerate(ctx.tabel.baris)
+        if baris.kode.strip() and baris.level in _LEVELS
+    ])
 
 
 def _format_problem(baris: Baris, kode: str) -> str | None:

@@ -10,11 +10,17 @@ from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule
 
 
-def _cells(ctx: TabelContext) -> Iterator[tuple[int, str]]:
-    for index, baris in enumerate(ctx.tabel.baris):
-        for field in ctx.pagu_fields:
-            if field in baris.raw or getattr(baris, field) is not None:
-                yield index, field
+def _cells(ctx: TabelContext) -> list[tuple[int, str]]:
+    return ctx.pagu_cells
+
+
+def _raw_cells(ctx: TabelContext) -> list[tuple[int, str]]:
+    return ctx.shared(
+        "pagu.raw_cells",
+        lambda: [
+            (i, f) for i in ctx.raw_rows for f in ctx.pagu_fields if f in ctx.tabel.baris[i].raw
+        ],
+    )
 
 
 def _raw_value(ctx: TabelContext, index: int, field: str) -> str:
@@ -25,7 +31,7 @@ def _raw_value(ctx: TabelContext, index: int, field: str) -> str:
 @rule("pagu.not_a_number", Severity.ERROR)
 def not_a_number(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu cell holds text that is not a rupiah amount."""
-    for index, field in _cells(ctx):
+    for index, field in _raw_cells(ctx):
         baris = ctx.tabel.baris[index]
         if is_text(baris, field):
             text = _raw_value(ctx, index, field)
@@ -39,13 +45,13 @@ def not_a_number(ctx: TabelContext) -> Iterator[Problem]:
 def _propagated_error(ctx: TabelContext, index: int, field: str) -> bool:
     """A parent's formula error that only repeats an error in a cell it sums."""
     baris = ctx.tabel.baris[index]
-    return baris.is_parent and any(is_error(b, field) for b in ctx.block(index))
+    return baris.is_parent and ctx.count_in_block(index, field, is_error) > 0
 
 
 @rule("pagu.formula_error", Severity.ERROR)
 def formula_error(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu cell shows an Excel error (#REF!, #VALUE!, #DIV/0!, ...)."""
-    for index, field in _cells(ctx):
+    for index, field in _raw_cells(ctx):
         baris = ctx.tabel.baris[index]
         if is_error(baris, field) and not _propagated_error(ctx, index, field):
             raw = baris.raw[field]
@@ -60,12 +66,14 @@ def formula_error(ctx: TabelContext) -> Iterator[Problem]:
 @rule("pagu.negative", Severity.ERROR)
 def negative(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu is below zero."""
-    for index, field in _cells(ctx):
-        baris = ctx.tabel.baris[index]
-        value = getattr(baris, field)
-        raw = baris.raw.get(field)
-        summed = baris.is_parent and raw is not None and raw.formula
-        if value is not None and value < 0 and not summed:
+    for field in ctx.pagu_fields:
+        for baris in ctx.tabel.baris:
+            value = getattr(baris, field)
+            if value is None or value >= 0:
+                continue
+            raw = baris.raw.get(field)
+            if baris.is_parent and raw is not None and raw.formula:
+                continue  # a sum of negative children: reported at the children
             yield ctx.problem(
                 baris, field,
                 f"Pagu tahun {ctx.year(field)} bernilai negatif ({amount_text(value)}).",
@@ -76,7 +84,7 @@ def negative(ctx: TabelContext) -> Iterator[Problem]:
 @rule("pagu.fraction", Severity.WARNING)
 def fraction(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu is not a whole number of rupiah."""
-    for index, field in _cells(ctx):
+    for index, field in _raw_cells(ctx):
         baris = ctx.tabel.baris[index]
         raw = baris.raw.get(field)
         summed = baris.is_parent and raw is not None and raw.formula

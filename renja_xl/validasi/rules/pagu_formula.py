@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renja_xl.model import Level
+from renja_xl.model import Baris, Level
 from renja_xl.validasi.cells import column_index, column_letter
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
@@ -55,12 +55,38 @@ def _expected(ctx: TabelContext, index: int, kind: FormulaKind, column: str) -> 
     return f"SUM({ranges_text(column, _rows(ctx, _children(ctx, index)))})"
 
 
+def _no_origin(baris: Baris, _: str) -> bool:
+    return baris.asal is None
+
+
+def _is_leaf(baris: Baris, _: str) -> bool:
+    return baris.level is Level.SUB_KEGIATAN
+
+
 def _fits(ctx: TabelContext, index: int, formula: SumFormula, covered: set[int]) -> bool:
     if formula.kind is FormulaKind.SUM:
         return covered == _children(ctx, index)
-    block = _block(ctx, index)
-    leaves = {i for i in block if ctx.tabel.baris[i].level is Level.SUB_KEGIATAN}
-    return leaves <= covered <= block
+    block = ctx.block_range(index)
+    if covered and (min(covered) < block.start or max(covered) >= block.stop):
+        return False
+    leaves_covered = sum(1 for i in covered if ctx.tabel.baris[i].level is Level.SUB_KEGIATAN)
+    return leaves_covered == ctx.count_in_block(index, "", _is_leaf)
+
+
+def _spans_block(ctx: TabelContext, index: int, formula: SumFormula, column: str) -> bool:
+    """Fast path for the usual SUBTOTAL(9, first:last) over exactly the parent's block."""
+    if formula.kind is not FormulaKind.SUBTOTAL or len(formula.references) != 1:
+        return False
+    ref = formula.references[0]
+    block = ctx.block_range(index)
+    if ref.column != column or ref.sheet not in (None, ctx.tabel.sheet) or not block:
+        return False
+    rows = ctx.tabel.baris
+    before = rows[block.start - 1].asal.row if block.start > 0 else 0  # type: ignore[union-attr]
+    after = rows[block.stop].asal.row if block.stop < len(rows) else None  # type: ignore[union-attr]
+    first, last = rows[block.start].asal.row, rows[block.stop - 1].asal.row  # type: ignore[union-attr]
+    low, high = min(ref.first, ref.last), max(ref.first, ref.last)
+    return before < low <= first and last <= high and (after is None or high < after)
 
 
 def _check(ctx: TabelContext, index: int, field: str) -> Problem | None:
@@ -69,12 +95,14 @@ def _check(ctx: TabelContext, index: int, field: str) -> Problem | None:
     column = column_index(ctx.tabel, field)
     if raw is None or not raw.formula or column is None or baris.asal is None:
         return None
-    if any(ctx.tabel.baris[i].asal is None for i in _block(ctx, index)):
+    if ctx.count_in_block(index, "", _no_origin):
         return None
     formula = parse_sum_formula(raw.formula)
     if formula is None:
         return None
     letter = column_letter(column)
+    if _spans_block(ctx, index, formula, letter):
+        return None
     covered = _covered(ctx, formula, letter)
     if covered is not None and _fits(ctx, index, formula, covered):
         return None

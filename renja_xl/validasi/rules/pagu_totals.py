@@ -60,11 +60,10 @@ def _mismatch(ctx: TabelContext, index: int, field: str) -> Problem | None:
     baris = ctx.tabel.baris[index]
     if (index, field) not in ctx.expected or is_invalid(baris, field):
         return None
-    block = ctx.block(index)
-    if any(is_invalid(b, field) for b in block):
+    if ctx.count_in_block(index, field, is_invalid):
         return None
     # Each fractional cell may shift a rounded sum by up to one rupiah.
-    tolerance = sum(1 for b in block if is_fraction(b, field))
+    tolerance = ctx.count_in_block(index, field, is_fraction)
     actual, expected = getattr(baris, field), ctx.expected[(index, field)]
     if _close(actual, expected, tolerance):
         return None

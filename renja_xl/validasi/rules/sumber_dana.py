@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from renja_xl.model import Level
 from renja_xl.validasi.context import TabelContext
@@ -15,6 +16,11 @@ _ROWS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 def _sources(ctx: TabelContext) -> FundingSources:
     return default_sources().with_extra(ctx.config.extra_sumber_dana)
+
+
+def _parser(ctx: TabelContext) -> Callable[[str], tuple[set[str], list[str]]]:
+    """`FundingSources.parse`, remembered per text (the same few texts repeat)."""
+    return cache(_sources(ctx).parse)
 
 
 @rule("sumber_dana.empty", Severity.WARNING)
@@ -33,9 +39,9 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
 @rule("sumber_dana.unknown", Severity.WARNING)
 def unknown(ctx: TabelContext) -> Iterator[Problem]:
     """A sumber dana that is not a recognised source."""
-    sources = _sources(ctx)
+    parse = _parser(ctx)
     for _, baris in ctx.rows(*_ROWS):
-        _, unrecognised = sources.parse(baris.sumber_dana)
+        _, unrecognised = parse(baris.sumber_dana)
         if unrecognised:
             names = ", ".join(f'"{u}"' for u in unrecognised)
             yield ctx.problem(
@@ -50,12 +56,13 @@ def unknown(ctx: TabelContext) -> Iterator[Problem]:
 def parent_inconsistent(ctx: TabelContext) -> Iterator[Problem]:
     """A program or kegiatan names fewer sumber dana than its sub kegiatan use."""
     sources = _sources(ctx)
+    parse = cache(sources.parse)
     for index, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN):
-        named, _ = sources.parse(baris.sumber_dana)
+        named, _ = parse(baris.sumber_dana)
         used: set[str] = set()
         for leaf in ctx.nodes[index].leaves():
             if leaf.baris.pagu:
-                used |= sources.parse(leaf.baris.sumber_dana)[0]
+                used |= parse(leaf.baris.sumber_dana)[0]
         missing = sorted(s for s in used if not sources.covers(named, s))
         if missing:
             named_text = baris.sumber_dana.strip()
