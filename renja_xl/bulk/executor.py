@@ -18,6 +18,7 @@ import os
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from renja_xl.bulk.results import FileResult, Job
@@ -28,6 +29,7 @@ __all__ = ["DASK_TIMEOUT", "Task", "attempt", "default_workers", "reason", "run_
 Task = Callable[[Job], Any]
 OnResult = Callable[[FileResult], None]
 
+_PRELOAD = ("renja_xl.bulk", "renja_xl.workbook.reader", "renja_xl.workbook.writer")
 DASK_TIMEOUT = 15.0
 """Seconds to wait for the Dask scheduler to answer."""
 
@@ -92,9 +94,7 @@ def _run_here(task: Task, jobs: Sequence[Job], notify: OnResult) -> dict[int, Fi
 
 def _run_processes(task: Task, jobs: Sequence[Job], workers: int, notify: OnResult
                    ) -> dict[int, FileResult]:
-    # "spawn" everywhere: the same behaviour as Windows and macOS, and no fork of a
-    # process that already runs threads (a progress bar, a Dask client).
-    context = multiprocessing.get_context("spawn")
+    context = _context()
     done: dict[int, FileResult] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(attempt, task, job): i for i, job in enumerate(jobs)}
@@ -107,6 +107,17 @@ def _run_processes(task: Task, jobs: Sequence[Job], workers: int, notify: OnResu
             pool.shutdown(wait=False, cancel_futures=True)
             raise
     return done
+
+
+def _context() -> BaseContext:
+    """Fresh worker processes, never a fork of this one (it may run threads: a progress
+    bar, a Dask client). Where it exists, a fork server that has imported renja_xl once
+    starts them quickly; elsewhere (Windows) each one starts a new interpreter."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(_PRELOAD))
+    return context
 
 
 def _collect(future: Future | Any, job: Job) -> FileResult:
