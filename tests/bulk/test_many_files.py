@@ -20,36 +20,31 @@ TAHUN = 2025
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
     """Two halves of 100 workbooks (2 and 1 broken), written side by side on 2 cores."""
     root = tmp_path_factory.mktemp("renja_2024")
     halves = [(root / "dinas_a", 2, 11), (root / "dinas_b", 1, 12)]
     with ProcessPoolExecutor(2) as pool:
-        written = list(pool.map(_write_half, halves))
-    assert sum(written) == 3
-    return root
+        broken = [path for paths in pool.map(_write_half, halves) for path in paths]
+    return root, broken
 
 
-def _write_half(half: tuple[Path, int, int]) -> int:
+def _write_half(half: tuple[Path, int, int]) -> list[Path]:
     folder, broken, seed = half
     made = write_synthetic_folder(folder, 100, broken=broken, seed=seed, rows=(20, 80))
-    return len(made.broken)
+    return list(made.broken)
 
 
 @pytest.fixture(scope="module")
-def broken(folder: Path) -> list[Path]:
+def folder(written: tuple[Path, list[Path]]) -> Path:
+    """The folder of 200 workbooks."""
+    return written[0]
+
+
+@pytest.fixture(scope="module")
+def broken(written: tuple[Path, list[Path]]) -> list[Path]:
     """The 3 files that are not readable Renja workbooks."""
-    names = []
-    for path in find_workbooks([folder]):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                if "xl/worksheets/sheet1.xml" in archive.namelist() and len(
-                        archive.namelist()) > 9:
-                    continue
-        except zipfile.BadZipFile:
-            pass
-        names.append(path)
-    return names
+    return written[1]
 
 
 @pytest.fixture(scope="module")
