@@ -41,7 +41,10 @@ W_NAME = 4.0
 W_BOLD = 1.5
 W_EMPTY_INDIKATOR = 0.5
 W_NO_CHILDREN = 3.0
-W_ORPHAN = 5.0
+W_CHILDLESS = 20.0
+W_SPAN = 6.0
+W_SHORT_RANGE = -2.0
+W_ORPHAN = 20.0
 AMBIGUOUS_MARGIN = 3.0
 MAX_GROUP = 120
 
@@ -142,13 +145,24 @@ class _Block:
         head = self.rows[i]
         score = self.e[i] / 2 + self.children_evidence(i + 1, j)
         if j == i + 1:
-            return score - W_NO_CHILDREN
+            # Budget lives in sub kegiatan: a kegiatan with figures and none below is rare.
+            return score - (W_CHILDLESS if head.has_figures else W_NO_CHILDREN)
+        span = self._span_score(head, i, j)
+        if span == W_SHORT_RANGE:
+            return score + span  # a range left short explains why the sums disagree
         score += self._sum_score(head.pagu, self.pre_n[j] - self.pre_n[i + 1])
         score += self._sum_score(head.pagu_maju, self.pre_m[j] - self.pre_m[i + 1])
-        if head.children is not None:
-            wanted = range(self.offset + i + 1, self.offset + j)
-            score += W_KODE if head.children == wanted else -W_KODE
-        return score
+        return score + span
+
+    def _span_score(self, head: RowSignals, i: int, j: int) -> float:
+        """How well the head's own SUBTOTAL/SUM range fits rows i+1..j-1."""
+        if head.children is None:
+            return 0.0
+        wanted = range(self.offset + i + 1, self.offset + j)
+        if head.children == wanted:
+            return W_SPAN
+        short = head.children.start == wanted.start and head.children.stop < wanted.stop
+        return W_SHORT_RANGE if short else -W_SPAN
 
     @staticmethod
     def _sum_score(stated: int | None, children: int) -> float:

@@ -150,13 +150,29 @@ def it_uses_a_kode_over_every_other_signal(tmp_path: Path) -> None:
 
 
 def it_flags_a_row_whose_level_rests_on_a_thin_margin(tmp_path: Path) -> None:
-    rows = [dict(r) for r in fixture_rows("tabel31")[:6]]
-    # The kegiatan's sums no longer match anything: no signal is left to tell.
-    rows[2]["pagu"], rows[2]["pagu_maju"] = 1, 1
-    rows[2]["indikator"] = "ada"
-    path = write_printed(tmp_path / "ragu.xlsx", rows=rows, bold=False, repeat_every=None)
+    rows = [dict(r) for r in fixture_rows("tabel31")[:7]]
+    # A last row with no figures, no kode, no bold and a name of the agency's own:
+    # an empty kegiatan or an empty sub kegiatan? Nothing left on the sheet can tell.
+    empty = dict(rows[-1], uraian="Kegiatan Khusus Daerah", indikator="", pagu=None,
+                 pagu_maju=None, target="", target_maju="")
+    path = write_printed(tmp_path / "ragu.xlsx", rows=[*rows, empty], bold=False,
+                         repeat_every=None)
     tabel = load(path, strict=False).tabel31
-    assert any(b.ambiguity and "tidak pasti" in b.ambiguity for b in tabel.baris)
+    assert tabel.baris[-1].ambiguity and "tidak pasti" in tabel.baris[-1].ambiguity
+    assert not any(b.ambiguity for b in tabel.baris[:-1])
+
+
+def it_keeps_levels_when_a_subtotal_range_was_left_short(
+    dharmasraya: Renja, workbook_dir: Path
+) -> None:
+    path = write(dharmasraya, workbook_dir / "renja.xlsx")
+    wb = load_workbook(path)
+    ws = wb["Tabel 3.1"]
+    ws["F17"], ws["J17"] = "=SUBTOTAL(9,F18:F22)", "=SUBTOTAL(9,J18:J22)"  # row 23 left out
+    ws["F15"] = 1234  # a wrong typed total elsewhere
+    wb.save(path)
+    levels = [b.level.value for b in load(path, strict=False).tabel31.baris]
+    assert levels == [r["level"] for r in fixture_rows("tabel31")]
 
 
 def it_reads_bold_from_the_cells(tmp_path: Path) -> None:
