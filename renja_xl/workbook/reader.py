@@ -14,12 +14,14 @@ that cannot be a number is an error naming the cell. With `strict=False`
 from __future__ import annotations
 
 import re
+import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from openpyxl.utils import get_column_letter
 
@@ -463,10 +465,26 @@ def _cached_values(path: Path) -> Cached:
     return lookup
 
 
+def _full_opd_name(path: Path) -> str | None:
+    """The agency's full name, which the writer keeps in the document's subject."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = ElementTree.fromstring(archive.read("docProps/core.xml"))
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    subject = root.findtext("{http://purl.org/dc/elements/1.1/}subject")
+    return subject.strip() if subject and subject.strip() else None
+
+
 def load(path: str | Path, *, strict: bool = True) -> Renja:
     """Read the Renja tables of an .xlsx workbook."""
     path = Path(path)
     try:
-        return read_grids(iter_grids(path), strict=strict, cached=_cached_values(path), file=path)
+        renja = read_grids(iter_grids(path), strict=strict, cached=_cached_values(path),
+                           file=path)
     except RenjaError as exc:
         raise exc.located(path) from None
+    full = _full_opd_name(path)
+    if full and renja.opd in ("", renja.opd_singkat):
+        renja.opd = full
+    return renja

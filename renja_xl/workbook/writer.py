@@ -219,6 +219,7 @@ def build_workbook(renja: Renja, *, paper: Paper = "A4") -> Workbook:
         del wb[name]
     wb.active = 0
     wb.properties.title = f"Renja {renja.opd_singkat or renja.opd} {renja.tahun}".strip()
+    wb.properties.subject = renja.opd  # the agency's full name, which the sheet does not print
     return wb
 
 

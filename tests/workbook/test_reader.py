@@ -46,6 +46,7 @@ def it_reads_the_metadata_and_signature(dharmasraya: Renja, workbook_dir: Path) 
     renja = load(write(dharmasraya, workbook_dir / "renja.xlsx"))
     assert (renja.pemda, renja.opd_singkat, renja.tahun) == ("Kabupaten Dharmasraya",
                                                             "DINSOSP3APPKB", 2022)
+    assert renja.opd == dharmasraya.opd  # the full name, kept in the document properties
     assert renja.penandatangan.nama == "BOBBY P. RIZA, S.STP, M.Si"
     assert renja.penandatangan.nip == "19820521 200012 1 002"
     assert renja.tempat == "Pulau Punjung"
