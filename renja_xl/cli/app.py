@@ -25,6 +25,8 @@ _COMMANDS: list[tuple[str, str, str]] = [
     ("core", "hitung", "hitung"),
     ("core", "ringkasan", "ringkasan"),
     ("prakiraan", "isi_prakiraan", "isi-prakiraan"),
+    ("excel", "server", "server"),
+    ("excel", "pasang_makro", "pasang-makro"),
     ("validasi", "validasi", "validasi"),
     ("isi_kode", "isi_kode", "isi-kode"),
     ("bulk", "buat_tahun_depan", "buat-tahun-depan"),

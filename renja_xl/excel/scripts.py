@@ -1,0 +1,39 @@
+"""The Excel buttons as xlwings scripts: one implementation for all three ways to click.
+
+xlwings Lite lists these functions as scripts (its `main.py` only re-exports
+them), the office server runs them by name (`renja_xl.excel.server`), and the
+desktop macros reach the same implementations through `renja_xl.excel.desktop`.
+This module and everything it imports must also run inside Pyodide: no
+command-line, server or compiled-only packages on this path.
+"""
+
+from __future__ import annotations
+
+import xlwings as xw
+
+from renja_xl.excel.prakiraan import run_isi_prakiraan_maju
+from renja_xl.excel.subtotal import run_hitung_subtotal
+from renja_xl.excel.validasi import run_validasi
+
+__all__ = ["SCRIPTS", "hitung_subtotal", "isi_prakiraan_maju", "validasi"]
+
+SCRIPTS = ("validasi", "hitung_subtotal", "isi_prakiraan_maju")
+"""The only names the server lets a client call."""
+
+
+@xw.script(name="Validasi")
+def validasi(book: xw.Book) -> None:
+    """Warnai sel bermasalah dan tulis daftar temuan di sheet "Validasi"."""
+    run_validasi(book)
+
+
+@xw.script(name="Hitung Subtotal")
+def hitung_subtotal(book: xw.Book) -> None:
+    """Perbaiki jumlah program, kegiatan dan JUMLAH."""
+    run_hitung_subtotal(book)
+
+
+@xw.script(name="Isi Prakiraan Maju")
+def isi_prakiraan_maju(book: xw.Book) -> None:
+    """Isi sel tahun N+1 yang kosong menurut aturan kenaikan."""
+    run_isi_prakiraan_maju(book)

@@ -1,0 +1,70 @@
+"""What xlwings Lite needs: scripts that import nothing Pyodide lacks, a pure-Python wheel."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+BLOCKED = ("typer", "rich", "click", "fastapi", "starlette", "uvicorn", "httpx",
+           "python_calamine", "dask", "distributed", "pyarrow", "xlsxwriter", "matplotlib")
+
+_IMPORT = f"""
+import importlib.abc, json, sys
+BLOCKED = {BLOCKED!r}
+
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ImportError("tidak ada di Pyodide: " + name)
+        return None
+
+sys.meta_path.insert(0, Block())
+import xlwings as xw
+from openpyxl import load_workbook
+import renja_xl.excel.scripts as scripts
+from renja_xl.excel.payload import payload_from_workbook
+from renja_xl.workbook.writer import build_workbook
+from renja_xl.example import load_example
+payload = payload_from_workbook(build_workbook(load_example()))
+counts = {{}}
+for name in scripts.SCRIPTS:
+    book = xw.Book(json=payload)
+    getattr(scripts, name)(book)
+    counts[name] = len(book.json()["actions"])
+print(json.dumps(counts))
+"""
+
+
+def test_the_scripts_import_and_run_with_cli_and_server_packages_blocked():
+    env = {**os.environ, "XLWINGS_LICENSE_KEY": "noncommercial", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _IMPORT], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert set(json.loads(done.stdout)) == {"validasi", "hitung_subtotal", "isi_prakiraan_maju"}
+
+
+def test_the_lite_main_py_only_re_exports_the_scripts():
+    source = (ROOT / "macros" / "xlwings_lite" / "main.py").read_text()
+    assert "from renja_xl.excel.scripts import hitung_subtotal, isi_prakiraan_maju, validasi" \
+        in source
+    assert "renja-xl" in (ROOT / "macros" / "xlwings_lite" / "requirements.txt").read_text()
+
+
+def test_the_wheel_is_pure_python(tmp_path):
+    pytest.importorskip("hatchling")
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
+                           "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    wheel = next(tmp_path.glob("renja_xl-*.whl"))
+    assert wheel.name.endswith("-py3-none-any.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "renja_xl/excel/macros/RenjaXL.bas" in names
+    assert not [n for n in names if n.endswith((".so", ".pyd", ".dll"))]
