@@ -44,7 +44,7 @@ W_NO_CHILDREN = 3.0
 W_CHILDLESS = 20.0
 W_SPAN = 6.0
 W_SHORT_RANGE = -2.0
-W_ORPHAN = 20.0
+W_ORPHAN = 15.0
 AMBIGUOUS_MARGIN = 3.0
 MAX_GROUP = 120
 
@@ -125,8 +125,11 @@ def _is_section_heading(row: RowSignals) -> bool:
 class _Block:
     """The rows of one program (or of a stretch with no program) to split K/S."""
 
-    def __init__(self, rows: Sequence[RowSignals], evidence: list[float], offset: int) -> None:
+    def __init__(self, rows: Sequence[RowSignals], evidence: list[float], offset: int,
+                 years: int = 2) -> None:
         self.rows, self.e, self.offset = rows, evidence, offset
+        # A table with one year (Tabel 4.1) weighs its one sum as much as two.
+        self.w_sum = W_SUM * 2 / years
         n = len(rows)
         self.pre_e = [0.0] * (n + 1)
         self.pre_n = [0] * (n + 1)
@@ -164,11 +167,10 @@ class _Block:
         short = head.children.start == wanted.start and head.children.stop < wanted.stop
         return W_SHORT_RANGE if short else -W_SPAN
 
-    @staticmethod
-    def _sum_score(stated: int | None, children: int) -> float:
+    def _sum_score(self, stated: int | None, children: int) -> float:
         if not stated and not children:
             return 0.5
-        return W_SUM if (stated or 0) == children else -W_SUM
+        return self.w_sum if (stated or 0) == children else -self.w_sum
 
     def orphans(self, j: int) -> float:
         """Score of rows 0..j-1 as sub kegiatan with no kegiatan above them."""
@@ -245,10 +247,11 @@ def _explain(row: RowSignals, label: Level, margin: float, names: NameLevels) ->
 
 
 def _label_block(
-    rows: Sequence[RowSignals], offset: int, names: NameLevels, bold_informative: bool
+    rows: Sequence[RowSignals], offset: int, names: NameLevels, bold_informative: bool,
+    years: int,
 ) -> tuple[list[Level], list[str | None]]:
     evidence = [_evidence(r, names, bold_informative) for r in rows]
-    block = _Block(rows, evidence, offset)
+    block = _Block(rows, evidence, offset, years)
     starts, best = block.solve()
     levels = [Level.SUB_KEGIATAN] * len(rows)
     for s in starts:
@@ -275,6 +278,7 @@ def infer_levels(
     names = names or _no_names
     bolds = {r.bold for r in rows if r.bold is not None and r.has_figures}
     bold_informative = len(bolds) > 1
+    years = 2 if any(r.pagu_maju is not None for r in rows) else 1
     levels: list[Level | None] = []
     notes: list[str | None] = []
     for row in rows:
@@ -285,7 +289,7 @@ def infer_levels(
     for end in [*(i for i, lv in enumerate(levels) if lv is not None), len(rows)]:
         if end > start:
             block_levels, block_notes = _label_block(
-                rows[start:end], start, names, bold_informative
+                rows[start:end], start, names, bold_informative, years
             )
             levels[start:end] = block_levels
             notes[start:end] = block_notes
