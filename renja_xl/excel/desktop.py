@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import xlwings as xw
 
+from renja_xl.excel.kode import run_isi_kode
 from renja_xl.excel.prakiraan import run_isi_prakiraan_maju
 from renja_xl.excel.subtotal import run_hitung_subtotal
 from renja_xl.excel.validasi import run_validasi
 
-__all__ = ["hitung_subtotal", "isi_prakiraan_maju", "validasi"]
+__all__ = ["hitung_subtotal", "isi_kode", "isi_prakiraan_maju", "validasi"]
 
 
 def validasi() -> None:
@@ -28,3 +29,8 @@ def hitung_subtotal() -> None:
 def isi_prakiraan_maju() -> None:
     """The Isi Prakiraan Maju button."""
     run_isi_prakiraan_maju(xw.Book.caller())
+
+
+def isi_kode() -> None:
+    """Fill the empty Kode cells (macro IsiKode)."""
+    run_isi_kode(xw.Book.caller())

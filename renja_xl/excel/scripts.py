@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import xlwings as xw
 
+from renja_xl.excel.kode import run_isi_kode
 from renja_xl.excel.prakiraan import run_isi_prakiraan_maju
 from renja_xl.excel.subtotal import run_hitung_subtotal
 from renja_xl.excel.validasi import run_validasi
 
-__all__ = ["SCRIPTS", "hitung_subtotal", "isi_prakiraan_maju", "validasi"]
+__all__ = ["SCRIPTS", "hitung_subtotal", "isi_kode", "isi_prakiraan_maju", "validasi"]
 
-SCRIPTS = ("validasi", "hitung_subtotal", "isi_prakiraan_maju")
+SCRIPTS = ("validasi", "hitung_subtotal", "isi_prakiraan_maju", "isi_kode")
 """The only names the server lets a client call."""
 
 
@@ -37,3 +38,9 @@ def hitung_subtotal(book: xw.Book) -> None:
 def isi_prakiraan_maju(book: xw.Book) -> None:
     """Isi sel tahun N+1 yang kosong menurut aturan kenaikan."""
     run_isi_prakiraan_maju(book)
+
+
+@xw.script(name="Isi Kode")
+def isi_kode(book: xw.Book) -> None:
+    """Isi kolom Kode yang kosong dari nomenklatur resmi."""
+    run_isi_kode(book)

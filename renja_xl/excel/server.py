@@ -3,7 +3,7 @@
 `create_app()` is a small FastAPI app. `POST /{script}` takes the workbook as
 xlwings' clients post it (VBA `RunRemotePython`, Office.js), runs one of the
 three scripts on `xw.Book(json=...)` and returns the actions the client
-replays. Only the three scripts are callable. A token (the `Authorization`
+replays. Only these scripts (and Isi Kode) are callable. A token (the `Authorization`
 header, as `RunRemotePython ..., auth:=` sends it) is required whenever one is
 configured, and `serve` refuses to listen beyond this computer without one.
 Requests are capped in size; a bad request gets a 4xx with a one-line message
@@ -25,6 +25,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
 from renja_xl.errors import RenjaError
+from renja_xl.excel.kode import run_isi_kode
 from renja_xl.excel.prakiraan import run_isi_prakiraan_maju
 from renja_xl.excel.subtotal import run_hitung_subtotal
 from renja_xl.excel.validasi import run_validasi
@@ -38,6 +39,7 @@ _SCRIPTS: dict[str, Callable[[xw.Book], Any]] = {
     "validasi": run_validasi,
     "hitung_subtotal": run_hitung_subtotal,
     "isi_prakiraan_maju": run_isi_prakiraan_maju,
+    "isi_kode": run_isi_kode,
 }
 _log = logging.getLogger("renja_xl.server")
 
@@ -105,7 +107,7 @@ def _run(script: Callable[[xw.Book], Any], book: xw.Book) -> dict[str, Any]:
 
 
 def create_app(token: str | None = None, max_bytes: int = MAX_REQUEST_BYTES) -> FastAPI:
-    """The app: `POST /validasi`, `/hitung_subtotal`, `/isi_prakiraan_maju`."""
+    """The app: `POST /validasi`, `/hitung_subtotal`, `/isi_prakiraan_maju`, `/isi_kode`."""
     app = FastAPI(title="Renja XL", docs_url=None, redoc_url=None, openapi_url=None)
 
     @app.get("/")

@@ -47,13 +47,14 @@ def test_the_scripts_import_and_run_with_cli_and_server_packages_blocked():
     done = subprocess.run([sys.executable, "-c", _IMPORT], capture_output=True, text=True,
                           env=env, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert set(json.loads(done.stdout)) == {"validasi", "hitung_subtotal", "isi_prakiraan_maju"}
+    assert set(json.loads(done.stdout)) == {"validasi", "hitung_subtotal", "isi_prakiraan_maju",
+                                            "isi_kode"}
 
 
 def test_the_lite_main_py_only_re_exports_the_scripts():
     source = (ROOT / "macros" / "xlwings_lite" / "main.py").read_text()
-    assert "from renja_xl.excel.scripts import hitung_subtotal, isi_prakiraan_maju, validasi" \
-        in source
+    assert ("from renja_xl.excel.scripts import hitung_subtotal, isi_kode, isi_prakiraan_maju, "
+            "validasi") in source
     assert "renja-xl" in (ROOT / "macros" / "xlwings_lite" / "requirements.txt").read_text()
 
 

@@ -51,6 +51,8 @@ def sheet(request, tmp_path_factory) -> Clicks:
 
 @pytest.mark.parametrize("name", scripts.SCRIPTS)
 def test_a_vba_click_returns_few_actions_of_kinds_vba_knows(sheet, name):
+    if name == "isi_kode" and sheet.rows > 1_000:
+        pytest.skip("Isi Kode (bukan tombol pita) cukup diuji pada 1.000 baris (waktu uji)")
     _, actions, _ = sheet.click(name)
     assert len(actions) <= MAX_ACTIONS
     assert {a["func"] for a in actions} <= vba_actions()

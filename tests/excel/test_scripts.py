@@ -15,9 +15,11 @@ import pytest
 from openpyxl import load_workbook
 
 from renja_xl.cli.core import hitung
+from renja_xl.cli.isi_kode import isi_kode as isi_kode_cli
 from renja_xl.cli.prakiraan import isi_prakiraan
 from renja_xl.example import load_example
 from renja_xl.excel import scripts
+from renja_xl.nomenklatur import DEFAULT_THRESHOLD
 from renja_xl.validasi import validate
 from renja_xl.validasi.marks import SHEET_NAME
 from renja_xl.validasi.workbook_marks import mark_file
@@ -150,3 +152,16 @@ def test_isi_prakiraan_maju_never_overwrites_a_typed_n_plus_1_value(without_erro
     for ref, value in cells(before[SHEET_31]):
         if ref[0] in "IJ" and not isinstance(value, int | float):
             assert ours[SHEET_31][ref].value == value
+
+
+def test_isi_kode_fills_the_codes_renja_xl_isi_kode_fills(without_error):
+    cli = _twin(without_error)
+    isi_kode_cli(cli, urusan=None, bidang=None, perbaiki_nama=False, isi_indikator=False,
+                 ambang=DEFAULT_THRESHOLD, coba=False, paksa=False)
+    expected = load_workbook(cli)
+    ours, _, alerts = run_script(without_error, scripts.isi_kode)
+    for sheet in DATA_SHEETS:
+        assert dict(cells(ours[sheet])) == dict(cells(expected[sheet]))
+    codes = [v for r, v in cells(ours[SHEET_31]) if r.startswith("A") and "." in str(v)]
+    assert codes and all(isinstance(c, str) for c in codes)
+    assert alerts[0].startswith("Isi Kode:")

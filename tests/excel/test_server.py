@@ -143,4 +143,4 @@ def test_xlwings_server_dispatch_runs_the_scripts_as_lite_does(payload, tmp_path
                           capture_output=True, text=True, env=env, timeout=120, check=True)
     result = json.loads(done.stdout)
     assert result["actions"] == json.loads(json.dumps(_direct(payload, "validasi")))
-    assert result["scripts"] == ["Hitung Subtotal", "Isi Prakiraan Maju", "Validasi"]
+    assert result["scripts"] == ["Hitung Subtotal", "Isi Kode", "Isi Prakiraan Maju", "Validasi"]

@@ -16,6 +16,10 @@ Public Sub IsiPrakiraanMaju()
     RunPython "import renja_xl.excel.desktop as d; d.isi_prakiraan_maju()"
 End Sub
 
+Public Sub IsiKode()
+    RunPython "import renja_xl.excel.desktop as d; d.isi_kode()"
+End Sub
+
 ' Callback tombol pada tab pita "Renja" (customUI14.xml)
 Public Sub RenjaXL_Validasi(control As IRibbonControl)
     Validasi
