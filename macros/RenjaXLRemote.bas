@@ -27,6 +27,10 @@ Public Sub IsiPrakiraanMajuServer()
     RunRemotePython RenjaUrl("isi_prakiraan_maju"), auth:=RenjaToken()
 End Sub
 
+Public Sub IsiKodeServer()
+    RunRemotePython RenjaUrl("isi_kode"), auth:=RenjaToken()
+End Sub
+
 ' Makro pembantu yang dipanggil server (aksi runMacro) bila sel yang diubah tersebar:
 ' satu aksi untuk berapa pun sel. Alamat dipisah koma, mis. "F12,F40:F41".
 
