@@ -25,6 +25,7 @@ __all__ = [
     "evaluate",
     "is_subtotal",
     "ranges",
+    "simple_subtotal",
 ]
 
 
@@ -118,6 +119,23 @@ def ranges(formula: str) -> list[Range]:
             r, c = _cell(text)
             found.append(Range(r, c, r, c))
     return found
+
+
+_SIMPLE_SUBTOTAL = re.compile(
+    r"^=?\s*SUBTOTAL\(\s*(?:9|109)\s*[,;]\s*\$?([A-Za-z]{1,3})\$?(\d+)\s*:\s*"
+    r"\$?([A-Za-z]{1,3})\$?(\d+)\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def simple_subtotal(formula: str) -> Range | None:
+    """The block of a plain `SUBTOTAL(9, X1:X9)` (what the writer puts in parents), else None."""
+    match = _SIMPLE_SUBTOTAL.match(formula)
+    if match is None:
+        return None
+    c1, r1, c2, r2 = match.groups()
+    first, last = column_index_from_string(c1.upper()), column_index_from_string(c2.upper())
+    return Range(min(int(r1), int(r2)), min(first, last), max(int(r1), int(r2)), max(first, last))
 
 
 def is_subtotal(formula: object) -> bool:

@@ -9,7 +9,7 @@ an error ("#REF!"), and whether its font is bold where that is known.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 __all__ = ["CellKind", "Grid", "GridCell", "grid_from_values"]
 
@@ -20,9 +20,8 @@ EXCEL_ERRORS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
-    """One non-empty cell."""
+class GridCell(NamedTuple):
+    """One non-empty cell (a tuple: grids hold a hundred thousand of them)."""
 
     value: Any
     kind: CellKind = "n"

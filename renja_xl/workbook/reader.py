@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -150,6 +151,10 @@ class _Evaluator:
         if cell is None:
             return None
         if cell.kind == "f":
+            block = formulas.simple_subtotal(cell.value)
+            if block is not None:
+                total, seen = self.range_sum(block, True)
+                return total if seen else None
             return formulas.evaluate(cell.value, self.value, self.raw, self.range_sum)
         if cell.kind == "n" and not isinstance(cell.value, bool):
             return Decimal(cell.value) if isinstance(cell.value, int) else Decimal(str(cell.value))
@@ -224,8 +229,9 @@ def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amou
 
 
 def _formula_rows(text: str, col: int) -> list[int]:
+    block = formulas.simple_subtotal(text)
     try:
-        found = formulas.ranges(text)
+        found = [block] if block is not None else formulas.ranges(text)
     except (formulas.UnsupportedFormula, formulas.FormulaError):
         return []
     rows: list[int] = []
@@ -332,24 +338,29 @@ def _check_strict(raw: _RawRow, level: Level, sheet: str) -> None:
             raise CellValueError(f"kolom pagu {amount.problem}", sheet=sheet, cell=ref)
 
 
+@lru_cache(maxsize=4096)
+def _target(text: str) -> TargetModel:
+    """Targets repeat ("1", "100%"): parse each text once (the model is frozen)."""
+    return TargetModel.from_text(text)
+
+
 def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
     amounts = raw.amounts
     raws = {name: a.raw for name, a in amounts.items() if a.raw is not None}
-    # model_construct: every value is already of the model's type (checked by the tests).
-    return Baris.model_construct(
+    return Baris(
         level=level,
         kode=raw.texts.get("kode", ""),
         uraian=raw.texts.get("uraian", ""),
         indikator=raw.texts.get("indikator", ""),
         lokasi=raw.texts.get("lokasi", ""),
-        target=TargetModel.from_text(raw.texts.get("target", "")),
+        target=_target(raw.texts.get("target", "")),
         pagu=amounts["pagu"].value,
         sumber_dana=raw.texts.get("sumber_dana", ""),
         catatan=raw.texts.get("catatan", ""),
-        target_maju=TargetModel.from_text(raw.texts.get("target_maju", "")),
+        target_maju=_target(raw.texts.get("target_maju", "")),
         pagu_maju=amounts["pagu_maju"].value if "pagu_maju" in amounts else None,
         bold=raw.bold,
-        asal=Asal.model_construct(sheet=sheet, row=raw.row),
+        asal=Asal(sheet=sheet, row=raw.row),
         raw=raws,
         ambiguity=note,
     )

@@ -196,10 +196,20 @@ _REASONS = {
 }
 
 
+def _errno_of(exc: BaseException) -> int | None:
+    """The errno behind a failed write, also when lxml reports it as "IO_EFBIG" and the like."""
+    if isinstance(exc, OSError):
+        return exc.errno
+    name = str(exc).strip()
+    if type(exc).__name__ == "SerialisationError" and name.startswith("IO_"):
+        return getattr(errno, name[3:], None)
+    return None
+
+
 def _save_error(exc: BaseException, path: Path) -> SaveError:
     """One Indonesian line saying why the save failed and that the original is intact."""
-    if isinstance(exc, OSError) and exc.errno in _REASONS:
-        reason = _REASONS[exc.errno]
+    if _errno_of(exc) in _REASONS:
+        reason = _REASONS[_errno_of(exc)]  # type: ignore[index]
     else:
         reason = f"{type(exc).__name__}: {exc}"
     return SaveError(f"gagal menyimpan, berkas asli tidak diubah ({reason})", file=path)

@@ -220,7 +220,8 @@ def test_never_reuses_a_name_within_the_same_second(tmp_path: Path):
 # --- check_preservable --------------------------------------------------------------
 
 TEXT_BOX = (
-    b"<twoCellAnchor><from><col>5</col><colOff>0</colOff><row>1</row><rowOff>0</rowOff></from>"
+    b'<twoCellAnchor xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    b"<from><col>5</col><colOff>0</colOff><row>1</row><rowOff>0</rowOff></from>"
     b"<to><col>8</col><colOff>0</colOff><row>4</row><rowOff>0</rowOff></to>"
     b'<sp macro="" textlink=""><nvSpPr><cNvPr id="3" name="TextBox 2"/><cNvSpPr txBox="1"/>'
     b'</nvSpPr><spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></spPr><txBody><a:bodyPr/>'
