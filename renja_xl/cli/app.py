@@ -10,6 +10,16 @@ from __future__ import annotations
 import importlib
 
 import typer
+import typer.rich_utils as _help
+
+# The help screen's own words, in Bahasa Indonesia.
+_help.OPTIONS_PANEL_TITLE = "Opsi"
+_help.COMMANDS_PANEL_TITLE = "Perintah"
+_help.ARGUMENTS_PANEL_TITLE = "Argumen"
+_help.ERRORS_PANEL_TITLE = "Galat"
+_help.REQUIRED_LONG_STRING = "[wajib]"
+_help.DEFAULT_STRING = "[bawaan: {}]"
+_help.ABORTED_TEXT = "Dibatalkan."
 
 app = typer.Typer(
     name="renja-xl",
@@ -17,6 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
 )
 
 # (module in renja_xl.cli, function name, command name). Add one line per command.
