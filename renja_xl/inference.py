@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from renja_xl.model import Level
 
@@ -275,7 +276,7 @@ def infer_levels(
     rows: Sequence[RowSignals], names: NameLevels | None = None
 ) -> tuple[list[Level], list[str | None]]:
     """The level of every row and, where unsure, why (Bahasa Indonesia)."""
-    names = names or _no_names
+    names = lru_cache(maxsize=None)(names or _no_names)
     bolds = {r.bold for r in rows if r.bold is not None and r.has_figures}
     bold_informative = len(bolds) > 1
     years = 2 if any(r.pagu_maju is not None for r in rows) else 1

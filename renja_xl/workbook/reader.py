@@ -261,16 +261,17 @@ def _is_signature(grid: Grid, row: int) -> bool:
 
 
 def _table_rows(grid: Grid, region: Region) -> Iterable[int]:
-    cols = set(region.columns.values())
-    pagu_cols = {region.columns[f] for f in PAGU_FIELDS if f in region.columns}
+    cols = tuple(region.columns.values())
+    pagu_cols = tuple(region.columns[f] for f in PAGU_FIELDS if f in region.columns)
     uraian = region.columns["uraian"]
     for row in range(region.data_start, region.end_row):
         cells = grid.rows.get(row)
-        if not cells or not (cols & set(cells)):
+        if not cells or not any(c in cells for c in cols):
             continue
         if is_number_row(grid, row) or is_repeat_header(grid, row, region):
             continue
-        if not (pagu_cols & set(cells)) and uraian not in cells and _is_signature(grid, row):
+        has_figures = any(c in cells for c in pagu_cols)
+        if not has_figures and uraian not in cells and _is_signature(grid, row):
             return
         yield row
         if _JUMLAH.match(grid.text(row, uraian)):
@@ -280,18 +281,14 @@ def _table_rows(grid: Grid, region: Region) -> Iterable[int]:
 def _raw_rows(grid: Grid, region: Region, ev: _Evaluator) -> list[_RawRow]:
     out = []
     uraian_col = region.columns["uraian"]
+    text_cols = [(name, region.columns[name]) for name in (*TEXT_FIELDS, "target", "target_maju")
+                 if name in region.columns]
+    pagu_cols = [(name, region.columns[name]) for name in PAGU_FIELDS if name in region.columns]
     for row in _table_rows(grid, region):
-        texts = {
-            name: _text(grid.cell(row, region.columns[name]))
-            for name in (*TEXT_FIELDS, "target", "target_maju")
-            if name in region.columns
-        }
-        amounts = {
-            name: _amount(ev, row, region.columns[name])
-            for name in PAGU_FIELDS
-            if name in region.columns
-        }
-        uraian = grid.cell(row, uraian_col)
+        cells = grid.rows[row]
+        texts = {name: _text(cells.get(col)) for name, col in text_cols}
+        amounts = {name: _amount(ev, row, col) for name, col in pagu_cols}
+        uraian = cells.get(uraian_col)
         out.append(_RawRow(row, texts, uraian.bold if uraian else None, amounts))
     return out
 
