@@ -1,29 +1,37 @@
 """Benchmark: Validasi on a 10,000-row Tabel 3.1, rules against read time.
 
-Run with `python benchmarks/bench_validasi.py`. The table repeats the real
-rows of the Dharmasraya Tabel 3.1 (bidang, programs, kegiatan and sub kegiatan
-in their blocks) until it has about 10,000 rows, closed by one JUMLAH row; the
-writer turns it into a workbook with live SUBTOTAL formulas. The issue asks
-that the rules take at most 20% of the time the reader needs for the file.
-Each figure is the best of five runs.
+Run with `python benchmarks/bench_validasi.py [ulangan]`. The table repeats the
+real rows of the Dharmasraya Tabel 3.1 (bidang, programs, kegiatan and sub
+kegiatan in their blocks) until it has about 10,000 rows, closed by one JUMLAH
+row; the writer turns it into a workbook with live SUBTOTAL formulas. The
+issue asks that the rules take at most 20% of the time the reader needs for
+the file; this benchmark aims at 12% so that the margin survives a busy machine.
+
+Each round reads the workbook and then validates what it read, so both
+figures see the same machine load; the figures are the medians of the rounds
+(after one warm-up round that also loads the nomenclature), and the share is
+the median of the rounds' own shares.
 """
 
 from __future__ import annotations
 
+import statistics
+import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from renja_xl.example import load_example
 from renja_xl.model import Level, Renja
 from renja_xl.recompute import recompute
-from renja_xl.validasi import validate
+from renja_xl.validasi import Report, validate
 from renja_xl.workbook.reader import load
 from renja_xl.workbook.writer import write
 
 _ROWS = 10_000
-_RUNS = 5
+_ROUNDS = 7
+_AIM = 0.12
+_LIMIT = 0.20
 
 
 def big_renja() -> Renja:
@@ -42,31 +50,53 @@ def big_renja() -> Renja:
     return renja
 
 
-def best(action: Callable[[], object]) -> tuple[float, object]:
-    """Fastest of a few runs, in seconds, with the last result."""
-    times, result = [], None
-    for _ in range(_RUNS):
-        start = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+def one_round(path: Path) -> tuple[float, float, Renja, Report]:
+    """Read the workbook, then validate what was read: both times in seconds."""
+    start = time.perf_counter()
+    renja = load(path, strict=False)
+    read_done = time.perf_counter()
+    report = validate(renja)
+    return read_done - start, time.perf_counter() - read_done, renja, report
 
 
-def main() -> None:
-    """Write the big workbook, then time reading it and validating it."""
+def _seconds(values: list[float]) -> str:
+    return ", ".join(f"{v:.3f}" for v in values)
+
+
+def main(rounds: int = _ROUNDS) -> int:
+    """Write the big workbook, time `rounds` read-then-validate rounds, print the figures."""
     with tempfile.TemporaryDirectory() as folder:
         path = write(big_renja(), Path(folder) / "renja_10000.xlsx")
-        read_time, renja = best(lambda: load(path, strict=False))
-        assert isinstance(renja, Renja) and renja.tabel31 is not None
-        rules_time, report = best(lambda: validate(renja))
-        share = rules_time / read_time
-        print(f"Baris Tabel 3.1        : {len(renja.tabel31):>8,}")
-        print(f"Baca workbook (reader) : {read_time:8.2f} s")
-        print(f"Aturan validasi        : {rules_time:8.2f} s")
-        print(f"Aturan / baca          : {share:8.1%}  (target <= 20%)")
-        print(f"Temuan                 : {report.summary()}")  # type: ignore[union-attr]
-        print("LOLOS" if share <= 0.20 else "TIDAK LOLOS")
+        one_round(path)  # warm-up: imports, nomenclature, file cache
+        reads, rules, shares = [], [], []
+        renja, report = None, None
+        for _ in range(rounds):
+            read_time, rules_time, renja, report = one_round(path)
+            reads.append(read_time)
+            rules.append(rules_time)
+            shares.append(rules_time / read_time)
+    assert renja is not None and renja.tabel31 is not None and report is not None
+    share = statistics.median(shares)
+    summary = report.summary()
+    print(f"Baris Tabel 3.1           : {len(renja.tabel31):>9,}")
+    print(f"Putaran (baca + validasi) : {rounds:>9}  (median; satu putaran pemanasan)")
+    print(f"Baca workbook (reader)    : {statistics.median(reads):9.3f} s  [{_seconds(reads)}]")
+    print(f"Aturan validasi           : {statistics.median(rules):9.3f} s  [{_seconds(rules)}]")
+    print(f"Aturan / baca             : {share:9.1%}  "
+          f"(rentang {min(shares):.1%}–{max(shares):.1%}; sasaran <= {_AIM:.0%}, "
+          f"batas isu <= {_LIMIT:.0%})")
+    print(f"Temuan                    : {len(report):>9,}  "
+          f"(galat {summary['errors']:,}, peringatan {summary['warnings']:,})")
+    counts: dict[str, int] = {}
+    for finding in report:
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    for code, count in sorted(counts.items()):
+        print(f"  {code:<30} {count:>7,}")
+    verdict = "LOLOS" if share <= _LIMIT else "TIDAK LOLOS"
+    margin = "dengan margin" if share <= _AIM else "tanpa margin"
+    print(f"{verdict} ({margin})" if share <= _LIMIT else verdict)
+    return 0 if share <= _LIMIT else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else _ROUNDS))

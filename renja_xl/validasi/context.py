@@ -1,36 +1,75 @@
-"""What rules look at: a table (or the whole Renja) with its hierarchy worked out once."""
+"""What rules look at: a table (or the whole Renja) with its hierarchy worked out once.
+
+Everything several rules need (levels, parents, block ends, subtotals, odd
+amount cells) is computed once per table as flat lists indexed like
+`tabel.baris`, so that each rule is one short loop over the rows it concerns.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TypeVar
+from functools import cache, cached_property
+from typing import NamedTuple, TypeVar
 
 from renja_xl.hierarchy import Node, build_tree, iter_nodes
 from renja_xl.model import Baris, Level, Renja, Tabel
+from renja_xl.numbers import is_empty_mark
+from renja_xl.validasi.amounts import is_error, is_fraction, is_text
 from renja_xl.validasi.config import Config
 from renja_xl.validasi.finding import Value
 from renja_xl.validasi.rule import Problem
 
-__all__ = ["RenjaContext", "TabelContext"]
+__all__ = ["AmountCells", "RenjaContext", "TabelContext"]
 
 T = TypeVar("T")
 
-
-def _sum(values: list[int | None]) -> int | None:
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
+_SUMMED = (Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH)
 
 
-def _total(node: Node, field: str, out: dict[tuple[int, str], int | None]) -> int | None:
-    if node.level is Level.SUB_KEGIATAN or not node.children:
-        return getattr(node.baris, field)
-    value = _sum([_total(child, field, out) for child in node.children])
-    if node.baris.is_parent:
-        out[(node.index, field)] = value
-    return value
+def parent_indices(levels: list[Level]) -> list[int | None]:
+    """Each row's parent index, the rule of `renja_xl.hierarchy.parent_index` on levels.
+
+    A row's parent is the nearest row one level up within the same block: a
+    bidang closes every open program, a program every kegiatan, and JUMLAH
+    closes everything. Written as one loop over plain levels because the rules
+    ask it of every row of big tables.
+    """
+    result: list[int | None] = []
+    append = result.append
+    bidang: int | None = None
+    program: int | None = None
+    kegiatan: int | None = None
+    for i, level in enumerate(levels):
+        if level is Level.SUB_KEGIATAN:
+            append(kegiatan)
+        elif level is Level.KEGIATAN:
+            append(program)
+            kegiatan = i
+        elif level is Level.PROGRAM:
+            append(bidang)
+            program, kegiatan = i, None
+        elif level is Level.BIDANG:
+            append(None)
+            bidang, program, kegiatan = i, None, None
+        else:
+            append(None)
+            bidang, program, kegiatan = None, None, None
+    return result
+
+
+class AmountCells(NamedTuple):
+    """Row indices, in sheet order, of one budget column's cells that are not plain amounts."""
+
+    errors: list[int]
+    """Cells showing an Excel error (`amounts.is_error`)."""
+    texts: list[int]
+    """Cells holding text that is no amount (`amounts.is_text`)."""
+    invalid: list[int]
+    """Both of the above: cells whose amount is unknown (`amounts.is_invalid`)."""
+    fractions: list[int]
+    """Cells holding a fraction of a rupiah (`amounts.is_fraction`)."""
 
 
 @dataclass
@@ -42,6 +81,41 @@ class TabelContext:
     config: Config
 
     @cached_property
+    def levels(self) -> list[Level]:
+        """Every row's level."""
+        return [b.level for b in self.tabel.baris]
+
+    @cached_property
+    def parents(self) -> list[int | None]:
+        """Every row's parent index (None for roots and orphans)."""
+        return parent_indices(self.levels)
+
+    @cached_property
+    def has_children(self) -> list[bool]:
+        """Whether each row has at least one child."""
+        found = [False] * len(self.tabel.baris)
+        for parent in self.parents:
+            if parent is not None:
+                found[parent] = True
+        return found
+
+    @cached_property
+    def last(self) -> list[int]:
+        """Index of the last row of each row's block (itself when it has none)."""
+        last = list(range(len(self.tabel.baris)))
+        parents = self.parents
+        for i in range(len(last) - 1, -1, -1):  # children come after their parent
+            parent = parents[i]
+            if parent is not None and last[i] > last[parent]:
+                last[parent] = last[i]
+        return last
+
+    def children(self, index: int) -> list[int]:
+        """Indices of a row's direct children."""
+        parents = self.parents
+        return [i for i in range(index + 1, self.last[index] + 1) if parents[i] == index]
+
+    @cached_property
     def roots(self) -> list[Node]:
         """The table's hierarchy (see `renja_xl.hierarchy.build_tree`)."""
         return build_tree(self.tabel)
@@ -51,26 +125,57 @@ class TabelContext:
         """Every row's node, indexed like `tabel.baris`."""
         return sorted(iter_nodes(self.roots), key=lambda node: node.index)
 
+    def values(self, field: str) -> list[int | None]:
+        """Every row's value of a budget column."""
+        return self.shared(f"values.{field}", lambda: [getattr(b, field) for b in self.tabel.baris])
+
     @cached_property
     def expected(self) -> dict[tuple[int, str], int | None]:
         """(row index, field) → the subtotal each parent should hold.
 
-        The same figures as `renja_xl.recompute.expected_totals`, computed on this
-        context's tree instead of building another one.
+        The same figures as `renja_xl.recompute.expected_totals`: a row without
+        children (or a sub kegiatan) counts its own amount, any other row the sum
+        of its children, JUMLAH the sum of every other root.
         """
         out: dict[tuple[int, str], int | None] = {}
+        levels, parents, has_children = self.levels, self.parents, self.has_children
+        jumlah = [i for i, level in enumerate(levels) if level is Level.JUMLAH]
         for field in self.pagu_fields:
-            tops = [_total(r, field, out) for r in self.roots if r.level is not Level.JUMLAH]
-            for root in self.roots:
-                if root.level is Level.JUMLAH:
-                    out[(root.index, field)] = _sum(tops)
+            values = self.values(field)
+            sums: list[int | None] = [None] * len(values)
+            tops: int | None = None
+            for i in range(len(values) - 1, -1, -1):
+                level = levels[i]
+                if level is Level.SUB_KEGIATAN or not has_children[i]:
+                    total = values[i]
+                else:
+                    total = sums[i]
+                    if level in _SUMMED:
+                        out[(i, field)] = total
+                if total is None:
+                    continue
+                parent = parents[i]
+                if parent is not None:
+                    sums[parent] = total if sums[parent] is None else sums[parent] + total
+                elif level is not Level.JUMLAH:
+                    tops = total if tops is None else tops + total
+            for i in jumlah:
+                out[(i, field)] = tops
         return out
 
     def block_range(self, index: int) -> range:
         """Indices of the rows below a parent, down to the end of its block (JUMLAH: all above)."""
-        if self.tabel.baris[index].level is Level.JUMLAH:
+        if self.levels[index] is Level.JUMLAH:
             return range(index)
-        return range(index + 1, self.nodes[index].last_index + 1)
+        return range(index + 1, self.last[index] + 1)
+
+    def in_block(self, positions: list[int], index: int) -> int:
+        """How many of some row indices (in sheet order) lie in a parent's block."""
+        if not positions:
+            return 0
+        if self.levels[index] is Level.JUMLAH:
+            return bisect_left(positions, index)
+        return bisect_left(positions, self.last[index] + 1) - bisect_left(positions, index + 1)
 
     def count_in_block(self, index: int, field: str, test: Callable[[Baris, str], bool]) -> int:
         """How many rows of a parent's block pass `test` for a field.
@@ -88,10 +193,7 @@ class TabelContext:
             )
             positions = [i for i in candidates if test(self.tabel.baris[i], field)]
             self._positions[key] = positions
-        if not positions:
-            return 0
-        block = self.block_range(index)
-        return bisect_left(positions, block.stop) - bisect_left(positions, block.start)
+        return self.in_block(positions, index)
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:
         """What several rules derive from this table, computed by the first that asks."""
@@ -113,6 +215,16 @@ class TabelContext:
         return {b.asal.row: i for i, b in enumerate(self.tabel.baris) if b.asal}
 
     @cached_property
+    def sheet_rows(self) -> list[int | None]:
+        """Every row's sheet row number (None for rows from no workbook)."""
+        return [b.asal.row if b.asal else None for b in self.tabel.baris]
+
+    @cached_property
+    def unplaced(self) -> list[int]:
+        """Indices of the rows that came from no workbook."""
+        return [i for i, b in enumerate(self.tabel.baris) if b.asal is None]
+
+    @cached_property
     def pagu_fields(self) -> tuple[str, ...]:
         """The budget columns of this table: pagu, and pagu_maju in Tabel 3.1."""
         return ("pagu", "pagu_maju") if self.tabel.has_maju else ("pagu",)
@@ -121,22 +233,45 @@ class TabelContext:
         """The year a budget or target column belongs to."""
         return self.renja.tahun_maju if field.endswith("_maju") else self.renja.tahun
 
-    @cached_property
-    def _by_level(self) -> dict[Level, list[int]]:
-        found: dict[Level, list[int]] = {level: [] for level in Level}
-        for i, baris in enumerate(self.tabel.baris):
-            found[baris.level].append(i)
-        return found
-
     def rows(self, *levels: Level) -> list[tuple[int, Baris]]:
         """(index, row) of the rows of some levels, in sheet order."""
-        indices = sorted(i for level in levels for i in self._by_level[level])
-        return [(i, self.tabel.baris[i]) for i in indices]
+        key = frozenset(levels)
+        found = self._rows.get(key)
+        if found is None:
+            baris = self.tabel.baris
+            found = [(i, baris[i]) for i, level in enumerate(self.levels) if level in key]
+            self._rows[key] = found
+        return found
+
+    @cached_property
+    def _rows(self) -> dict[frozenset[Level], list[tuple[int, Baris]]]:
+        return {}
 
     @cached_property
     def raw_rows(self) -> list[int]:
         """Indices of the rows with at least one cell that needed interpreting."""
         return [i for i, baris in enumerate(self.tabel.baris) if baris.raw]
+
+    @cached_property
+    def amounts(self) -> dict[str, AmountCells]:
+        """Budget column → its cells that are errors, text or fractions."""
+        found = {f: AmountCells([], [], [], []) for f in self.pagu_fields}
+        baris = self.tabel.baris
+        for i in self.raw_rows:
+            row = baris[i]
+            for field, cells in found.items():
+                cell = row.raw.get(field)
+                value = None if cell is None else cell.value
+                if isinstance(value, str):
+                    if is_error(row, field):
+                        cells.errors.append(i)
+                        cells.invalid.append(i)
+                    elif is_text(row, field):
+                        cells.texts.append(i)
+                        cells.invalid.append(i)
+                elif isinstance(value, float) and is_fraction(row, field):
+                    cells.fractions.append(i)
+        return found
 
     @cached_property
     def pagu_cells(self) -> list[tuple[int, str]]:
@@ -148,6 +283,11 @@ class TabelContext:
             for field in fields
             if field in baris.raw or getattr(baris, field) is not None
         ]
+
+    @cached_property
+    def is_empty(self) -> Callable[[str], bool]:
+        """`renja_xl.numbers.is_empty_mark`, remembered per text (texts repeat a lot)."""
+        return cache(is_empty_mark)
 
     def block(self, index: int) -> list[Baris]:
         """The rows below a parent, down to the end of its block (JUMLAH: all above it)."""

@@ -6,10 +6,11 @@ import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
-from renja_xl.model import Renja, TabelKind
+from renja_xl.model import Renja, Tabel, TabelKind
 from renja_xl.validasi import rules as _rules  # noqa: F401 - registers the rules
-from renja_xl.validasi.cells import cell_ref, column_index
+from renja_xl.validasi.cells import column_index, column_letter
 from renja_xl.validasi.config import Config, load_config
 from renja_xl.validasi.context import RenjaContext
 from renja_xl.validasi.finding import Finding, Severity
@@ -36,25 +37,6 @@ def _config(
     return result
 
 
-def _finding(
-    rule: Rule, problem: Problem, config: Config, files: dict[TabelKind, str | None]
-) -> Finding:
-    baris, tabel = problem.baris, problem.tabel
-    return Finding(
-        code=rule.code,
-        severity=config.severity_of(rule.code, rule.severity),
-        sheet=(baris.asal.sheet if baris.asal else None) or tabel.sheet or f"Tabel {tabel.kind}",
-        cell=cell_ref(tabel, baris, problem.field),
-        row=baris.asal.row if baris.asal else None,
-        message=problem.message,
-        expected=problem.expected,
-        actual=problem.actual,
-        field=problem.field,
-        related=problem.related,
-        file=files.get(tabel.kind),
-    )
-
-
 def _run(rule: Rule, context: RenjaContext) -> Iterator[Problem]:
     targets = [context] if rule.scope is Scope.RENJA else context.tables
     for target in targets:
@@ -76,18 +58,6 @@ def _failure(rule: Rule, exc: Exception) -> Finding:
 def _positions(renja: Renja) -> dict[int, tuple[int, int]]:
     """id(row) → (table position, row index): the order findings are listed in."""
     return {id(b): (t, i) for t, tabel in enumerate(renja.tabel) for i, b in enumerate(tabel.baris)}
-
-
-def _collect(context: RenjaContext) -> Iterator[tuple[Rule, Problem] | Finding]:
-    for rule in RULES.values():
-        if not context.config.enabled(rule.code):
-            continue
-        try:
-            problems = list(_run(rule, context))
-        except Exception as exc:  # one broken rule must not hide the others
-            yield _failure(rule, exc)
-            continue
-        yield from ((rule, p) for p in problems)
 
 
 def validate(
@@ -128,19 +98,54 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _Place(NamedTuple):
+    """Where one table's findings about one field go."""
+
+    column: int
+    """The field's 1-based column (0 when the layout has none): orders findings in a row."""
+    letter: str | None
+    sheet: str
+    """The table's sheet, for rows that do not name their own."""
+    file: str | None
+
+
+def _place(tabel: Tabel, field: str, files: dict[TabelKind, str | None]) -> _Place:
+    column = column_index(tabel, field)
+    letter = column_letter(column) if column is not None else None
+    sheet = tabel.sheet or f"Tabel {tabel.kind}"
+    return _Place(column or 0, letter, sheet, files.get(tabel.kind))
+
+
 def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) -> Report:
     context = RenjaContext(renja, settings)
     positions = _positions(renja)
+    places: dict[tuple[int, str], _Place] = {}
+    nowhere = (len(renja.tabel), 0)
     failures: list[Finding] = []
     found: list[tuple[tuple[int, int, int, int], Finding]] = []
-    for item in _collect(context):
-        if isinstance(item, Finding):
-            failures.append(item)
+    for rule in RULES.values():
+        if not settings.enabled(rule.code):
             continue
-        rule, problem = item
-        table, index = positions.get(id(problem.baris), (len(renja.tabel), 0))
-        column = column_index(problem.tabel, problem.field) or 0
-        found.append(((table, index, column, len(found)), _finding(rule, problem, settings, files)))
+        try:
+            problems = list(_run(rule, context))
+        except Exception as exc:  # one broken rule must not hide the others
+            failures.append(_failure(rule, exc))
+            continue
+        code, severity = rule.code, settings.severity_of(rule.code, rule.severity)
+        for tabel, baris, field, message, expected, actual, related in problems:
+            place = places.get((id(tabel), field))
+            if place is None:
+                place = places[(id(tabel), field)] = _place(tabel, field, files)
+            asal = baris.asal
+            row = asal.row if asal is not None else None
+            finding = Finding(
+                code, severity,
+                (asal.sheet if asal is not None else None) or place.sheet,
+                f"{place.letter}{row}" if row is not None and place.letter is not None else None,
+                row, message, expected, actual, field, related, place.file,
+            )
+            table, index = positions.get(id(baris), nowhere)
+            found.append(((table, index, place.column, len(found)), finding))
     found.sort(key=lambda pair: pair[0])
     first = next((f for f in files.values() if f), None)
     return Report(failures + [f for _, f in found], first)

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["FormulaKind", "Reference", "SumFormula", "parse_sum_formula", "ranges_text"]
+__all__ = [
+    "FormulaKind", "Reference", "SumFormula", "parse_sum_formula", "plain_subtotal", "ranges_text",
+]
 
 
 class FormulaKind(StrEnum):
@@ -68,13 +70,18 @@ _PLAIN_SUBTOTAL = re.compile(
 )
 
 
+def plain_subtotal(formula: str) -> tuple[str, int, int] | None:
+    """Column, first and last row of the usual =SUBTOTAL(9,F12:F40); None for any other."""
+    plain = _PLAIN_SUBTOTAL.match(formula.strip().removeprefix("=").strip())
+    return (plain[1].upper(), int(plain[2]), int(plain[3])) if plain else None
+
+
 def parse_sum_formula(formula: str) -> SumFormula | None:
     """The references a summing formula adds, or None for any other formula."""
-    text = formula.strip().removeprefix("=").strip()
-    plain = _PLAIN_SUBTOTAL.match(text)
+    plain = plain_subtotal(formula)
     if plain:  # the usual shape, read without the general parser
-        column, first, last = plain[1].upper(), int(plain[2]), int(plain[3])
-        return SumFormula(FormulaKind.SUBTOTAL, (Reference(None, column, first, last),))
+        return SumFormula(FormulaKind.SUBTOTAL, (Reference(None, *plain),))
+    text = formula.strip().removeprefix("=").strip()
     for kind, pattern in ((FormulaKind.SUBTOTAL, _SUBTOTAL), (FormulaKind.SUM, _SUM)):
         match = pattern.match(text)
         if match:

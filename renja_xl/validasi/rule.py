@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from renja_xl.model import Baris, Tabel
 from renja_xl.validasi.finding import Severity, Value
@@ -25,8 +25,7 @@ class Scope(StrEnum):
     RENJA = "renja"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """What a rule found, before it gets its code and severity."""
 
     tabel: Tabel

@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renja_xl.model import Level
-from renja_xl.numbers import is_empty_mark
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule
+
+_INDIKATOR_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 
 @rule("indikator.empty", Severity.WARNING)
 def indikator_empty(ctx: TabelContext) -> Iterator[Problem]:
     """A program, kegiatan or sub kegiatan has no indikator kinerja."""
-    for _, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
-        if is_empty_mark(baris.indikator):
+    empty = ctx.is_empty
+    messages = {
+        level: f"Indikator kinerja {level.label.lower()} kosong." for level in _INDIKATOR_LEVELS
+    }
+    for _, baris in ctx.rows(*_INDIKATOR_LEVELS):
+        if empty(baris.indikator):
             yield ctx.problem(
-                baris, "indikator",
-                f"Indikator kinerja {baris.level.label.lower()} kosong.",
+                baris, "indikator", messages[baris.level],
                 expected="indikator kinerja", actual=None,
             )
 
@@ -26,10 +30,10 @@ def indikator_empty(ctx: TabelContext) -> Iterator[Problem]:
 @rule("lokasi.empty", Severity.WARNING)
 def lokasi_empty(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan budgeted in year N has no lokasi."""
+    empty = ctx.is_empty
+    message = f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi lokasinya kosong."
     for _, baris in ctx.rows(Level.SUB_KEGIATAN):
-        if baris.pagu and is_empty_mark(baris.lokasi):
+        if baris.pagu and empty(baris.lokasi):
             yield ctx.problem(
-                baris, "lokasi",
-                f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi lokasinya kosong.",
-                expected="lokasi (mis. nama kecamatan)", actual=None,
+                baris, "lokasi", message, expected="lokasi (mis. nama kecamatan)", actual=None,
             )

@@ -27,12 +27,14 @@ def ambiguous(ctx: TabelContext) -> Iterator[Problem]:
 @rule("hierarki.orphan", Severity.ERROR)
 def orphan(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan with no kegiatan above it, or a kegiatan with no program."""
-    for root in ctx.roots:
-        wanted = _MISSING_PARENT.get(root.level)
+    baris, levels = ctx.tabel.baris, ctx.levels
+    for index, parent in enumerate(ctx.parents):
+        wanted = _MISSING_PARENT.get(levels[index]) if parent is None else None
         if wanted is not None:
+            row = baris[index]
             yield ctx.problem(
-                root.baris, "uraian",
-                f"{root.level.label} \"{root.baris.uraian}\" tidak berada di bawah {wanted} "
+                row, "uraian",
+                f"{row.level.label} \"{row.uraian}\" tidak berada di bawah {wanted} "
                 f"mana pun (tidak ada baris {wanted} di atasnya dalam blok ini).",
                 expected=f"{wanted} di atasnya", actual=None,
             )

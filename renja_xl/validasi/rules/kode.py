@@ -37,7 +37,19 @@ def _coded(ctx: TabelContext) -> list[tuple[int, Baris, str]]:
     return ctx.shared("kode.coded", lambda: [
         (index, baris, baris.kode.strip())
         for index, baris in enumerate(ctx.tabel.baris)
-        if baris.kode.strip() and baris.level in _LEVELS
+        if baris.kode and baris.kode.strip() and baris.level in _LEVELS
+    ])
+
+
+def _shapes(ctx: TabelContext) -> list[str | None]:
+    """For each coded row, what is wrong with its kode's shape (None: nothing)."""
+    return ctx.shared("kode.shapes", lambda: [_format_problem(b, k) for _, b, k in _coded(ctx)])
+
+
+def _well_formed(ctx: TabelContext) -> list[tuple[int, Baris, str]]:
+    """The coded rows whose kode has the shape of a code at the row's level."""
+    return ctx.shared("kode.well_formed", lambda: [
+        coded for coded, shape in zip(_coded(ctx), _shapes(ctx), strict=True) if shape is None
     ])
 
 
@@ -56,8 +68,7 @@ def _format_problem(baris: Baris, kode: str) -> str | None:
 @rule("kode.format", Severity.ERROR)
 def format_(ctx: TabelContext) -> Iterator[Problem]:
     """A kode that does not have the shape of a nomenclature code at the row's level."""
-    for _, baris, kode in _coded(ctx):
-        message = _format_problem(baris, kode)
+    for (_, baris, kode), message in zip(_coded(ctx), _shapes(ctx), strict=True):
         if message:
             yield ctx.problem(baris, "kode", message, expected="U.BB.PP.K.KK.SSSS", actual=kode)
 
@@ -66,8 +77,8 @@ def format_(ctx: TabelContext) -> Iterator[Problem]:
 def unknown(ctx: TabelContext) -> Iterator[Problem]:
     """A well-formed kode that is not in the packaged nomenclature."""
     nomenklatur = _nomenklatur()
-    for _, baris, kode in _coded(ctx):
-        if _format_problem(baris, kode) is None and nomenklatur.get(kode) is None:
+    for _, baris, kode in _well_formed(ctx):
+        if nomenklatur.get(kode) is None:
             yield ctx.problem(
                 baris, "kode",
                 f"Kode \"{kode}\" tidak ada dalam nomenklatur {nomenklatur.version}.",
@@ -84,9 +95,9 @@ def _name_key(level: Level, name: str) -> str:
 def name_mismatch(ctx: TabelContext) -> Iterator[Problem]:
     """The kode's official name differs from the row's name beyond spelling and case."""
     nomenklatur = _nomenklatur()
-    for _, baris, kode in _coded(ctx):
+    for _, baris, kode in _well_formed(ctx):
         entry = nomenklatur.get(kode)
-        if entry is None or _format_problem(baris, kode) is not None:
+        if entry is None:
             continue
         score = similarity(_name_key(baris.level, baris.uraian), _name_key(baris.level, entry.nama))
         if score < ctx.config.name_similarity:
@@ -100,19 +111,22 @@ def name_mismatch(ctx: TabelContext) -> Iterator[Problem]:
 @rule("kode.parent_mismatch", Severity.ERROR)
 def parent_mismatch(ctx: TabelContext) -> Iterator[Problem]:
     """A row's kode is not under the kode of the row it belongs to."""
+    rows, parents = ctx.tabel.baris, ctx.parents
     for index, baris, kode in _coded(ctx):
-        parent = ctx.nodes[index].parent
-        parent_code = parent.baris.kode.strip() if parent is not None else ""
+        parent_index = parents[index]
+        parent = rows[parent_index] if parent_index is not None else None
+        parent_code = parent.kode.strip() if parent is not None else ""
         if not parent_code or kode_level(kode) is None or kode_level(parent_code) is None:
             continue
         if kode != parent_code and not kode.startswith(parent_code + "."):
+            assert parent is not None
+            where = qualified_ref(ctx.tabel, parent, "kode")
             yield ctx.problem(
                 baris, "kode",
-                f"Kode \"{kode}\" bukan turunan kode {parent.baris.level.label.lower()} di "
-                f"atasnya \"{parent_code}\" ({qualified_ref(ctx.tabel, parent.baris, 'kode')}); "
+                f"Kode \"{kode}\" bukan turunan kode {parent.level.label.lower()} di "
+                f"atasnya \"{parent_code}\" ({where}); "
                 f"kode induknya seharusnya {parent_kode(kode)}.",
-                expected=f"{parent_code}.…", actual=kode,
-                related=qualified_ref(ctx.tabel, parent.baris, "kode"),
+                expected=f"{parent_code}.…", actual=kode, related=where,
             )
 
 

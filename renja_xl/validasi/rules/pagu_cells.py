@@ -4,37 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renja_xl.validasi.amounts import amount_text, is_error, is_fraction, is_text
+from renja_xl.validasi.amounts import amount_text
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule
 
 
-def _cells(ctx: TabelContext) -> list[tuple[int, str]]:
-    return ctx.pagu_cells
-
-
-def _raw_cells(ctx: TabelContext) -> list[tuple[int, str]]:
-    return ctx.shared(
-        "pagu.raw_cells",
-        lambda: [
-            (i, f) for i in ctx.raw_rows for f in ctx.pagu_fields if f in ctx.tabel.baris[i].raw
-        ],
-    )
-
-
-def _raw_value(ctx: TabelContext, index: int, field: str) -> str:
-    raw = ctx.tabel.baris[index].raw.get(field)
-    return str(raw.value) if raw is not None else ""
-
-
 @rule("pagu.not_a_number", Severity.ERROR)
 def not_a_number(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu cell holds text that is not a rupiah amount."""
-    for index, field in _raw_cells(ctx):
-        baris = ctx.tabel.baris[index]
-        if is_text(baris, field):
-            text = _raw_value(ctx, index, field)
+    for field, cells in ctx.amounts.items():
+        for index in cells.texts:
+            baris = ctx.tabel.baris[index]
+            text = str(baris.raw[field].value)
             yield ctx.problem(
                 baris, field,
                 f"Pagu tahun {ctx.year(field)} berisi teks \"{text}\", bukan angka rupiah.",
@@ -42,18 +24,14 @@ def not_a_number(ctx: TabelContext) -> Iterator[Problem]:
             )
 
 
-def _propagated_error(ctx: TabelContext, index: int, field: str) -> bool:
-    """A parent's formula error that only repeats an error in a cell it sums."""
-    baris = ctx.tabel.baris[index]
-    return baris.is_parent and ctx.count_in_block(index, field, is_error) > 0
-
-
 @rule("pagu.formula_error", Severity.ERROR)
 def formula_error(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu cell shows an Excel error (#REF!, #VALUE!, #DIV/0!, ...)."""
-    for index, field in _raw_cells(ctx):
-        baris = ctx.tabel.baris[index]
-        if is_error(baris, field) and not _propagated_error(ctx, index, field):
+    for field, cells in ctx.amounts.items():
+        for index in cells.errors:
+            baris = ctx.tabel.baris[index]
+            if baris.is_parent and ctx.in_block(cells.errors, index):
+                continue  # only repeats an error in a cell it sums: reported there
             raw = baris.raw[field]
             formula = f" (rumus ={raw.formula})" if raw.formula else ""
             yield ctx.problem(
@@ -67,13 +45,13 @@ def formula_error(ctx: TabelContext) -> Iterator[Problem]:
 def negative(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu is below zero."""
     for field in ctx.pagu_fields:
-        for baris in ctx.tabel.baris:
-            value = getattr(baris, field)
-            if value is None or value >= 0:
-                continue
+        below = [i for i, value in enumerate(ctx.values(field)) if value is not None and value < 0]
+        for index in below:
+            baris = ctx.tabel.baris[index]
             raw = baris.raw.get(field)
             if baris.is_parent and raw is not None and raw.formula:
                 continue  # a sum of negative children: reported at the children
+            value = getattr(baris, field)
             yield ctx.problem(
                 baris, field,
                 f"Pagu tahun {ctx.year(field)} bernilai negatif ({amount_text(value)}).",
@@ -84,12 +62,12 @@ def negative(ctx: TabelContext) -> Iterator[Problem]:
 @rule("pagu.fraction", Severity.WARNING)
 def fraction(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu is not a whole number of rupiah."""
-    for index, field in _raw_cells(ctx):
-        baris = ctx.tabel.baris[index]
-        raw = baris.raw.get(field)
-        summed = baris.is_parent and raw is not None and raw.formula
-        if is_fraction(baris, field) and not summed:
-            assert raw is not None
+    for field, cells in ctx.amounts.items():
+        for index in cells.fractions:
+            baris = ctx.tabel.baris[index]
+            raw = baris.raw[field]
+            if baris.is_parent and raw.formula:
+                continue  # a sum of fractional children: reported at the children
             yield ctx.problem(
                 baris, field,
                 f"Pagu tahun {ctx.year(field)} memuat pecahan rupiah ({raw.value}); "

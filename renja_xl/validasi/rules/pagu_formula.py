@@ -8,29 +8,37 @@ the direct children, or it counts them twice or misses some.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from typing import NamedTuple
 
-from renja_xl.model import Baris, Level
+from renja_xl.model import Level
 from renja_xl.validasi.cells import column_index, column_letter
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
-from renja_xl.validasi.formula import FormulaKind, SumFormula, parse_sum_formula, ranges_text
+from renja_xl.validasi.formula import (
+    FormulaKind,
+    SumFormula,
+    parse_sum_formula,
+    plain_subtotal,
+    ranges_text,
+)
 from renja_xl.validasi.rule import Problem, rule
 
 
 def _children(ctx: TabelContext, index: int) -> set[int]:
-    if ctx.tabel.baris[index].level is not Level.JUMLAH:
-        return {child.index for child in ctx.nodes[index].children}
+    if ctx.levels[index] is not Level.JUMLAH:
+        return set(ctx.children(index))
     tops = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
-    return {root.index for root in ctx.roots if root.level in tops and root.index < index} | {
-        i for i, _ in ctx.rows(Level.PROGRAM) if i < index
+    levels, parents = ctx.levels, ctx.parents
+    return {
+        i for i in range(index)
+        if levels[i] is Level.PROGRAM or (parents[i] is None and levels[i] in tops)
     }
 
 
 def _block(ctx: TabelContext, index: int) -> set[int]:
-    if ctx.tabel.baris[index].level is Level.JUMLAH:
-        return set(range(index))
-    return set(range(index + 1, ctx.nodes[index].last_index + 1))
+    return set(ctx.block_range(index))
 
 
 def _covered(ctx: TabelContext, formula: SumFormula, column: str) -> set[int] | None:
@@ -45,7 +53,7 @@ def _covered(ctx: TabelContext, formula: SumFormula, column: str) -> set[int] | 
 
 
 def _rows(ctx: TabelContext, indices: set[int]) -> list[int]:
-    return sorted(ctx.tabel.baris[i].asal.row for i in indices)  # type: ignore[union-attr]
+    return sorted(ctx.sheet_rows[i] for i in indices)  # type: ignore[misc]
 
 
 def _expected(ctx: TabelContext, index: int, kind: FormulaKind, column: str) -> str:
@@ -55,12 +63,8 @@ def _expected(ctx: TabelContext, index: int, kind: FormulaKind, column: str) -> 
     return f"SUM({ranges_text(column, _rows(ctx, _children(ctx, index)))})"
 
 
-def _no_origin(baris: Baris, _: str) -> bool:
-    return baris.asal is None
-
-
-def _is_leaf(baris: Baris, _: str) -> bool:
-    return baris.level is Level.SUB_KEGIATAN
+def _leaves(ctx: TabelContext) -> list[int]:
+    return ctx.shared("leaves", lambda: [i for i, _ in ctx.rows(Level.SUB_KEGIATAN)])
 
 
 def _fits(ctx: TabelContext, index: int, formula: SumFormula, covered: set[int]) -> bool:
@@ -69,58 +73,110 @@ def _fits(ctx: TabelContext, index: int, formula: SumFormula, covered: set[int])
     block = ctx.block_range(index)
     if covered and (min(covered) < block.start or max(covered) >= block.stop):
         return False
-    leaves_covered = sum(1 for i in covered if ctx.tabel.baris[i].level is Level.SUB_KEGIATAN)
-    return leaves_covered == ctx.count_in_block(index, "", _is_leaf)
+    leaves_covered = sum(1 for i in covered if ctx.levels[i] is Level.SUB_KEGIATAN)
+    return leaves_covered == ctx.in_block(_leaves(ctx), index)
 
 
-def _spans_block(ctx: TabelContext, index: int, formula: SumFormula, column: str) -> bool:
-    """Fast path for the usual SUBTOTAL(9, first:last) over exactly the parent's block."""
+_NO_ROW_AFTER = sys.maxsize
+_PARENTS = (Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH)
+
+
+class _Edges(NamedTuple):
+    """Sheet rows around a parent's block: just above it, its first, its last, just below."""
+
+    before: int
+    top: int
+    bottom: int
+    after: int
+
+    def spanned(self, first: int, last: int) -> bool:
+        """Whether rows first:last cover the block and reach no row outside it.
+
+        Only the rows between the block's neighbours count, so hidden or blank
+        sheet rows at the block's edges do not matter.
+        """
+        low, high = min(first, last), max(first, last)
+        return self.before < low <= self.top and self.bottom <= high < self.after
+
+
+def _compute_edges(ctx: TabelContext) -> dict[int, _Edges]:
+    rows, edges = ctx.sheet_rows, {}
+    for index, _ in ctx.rows(*_PARENTS):
+        block = ctx.block_range(index)
+        if not block:
+            continue
+        before = rows[block.start - 1] if block.start > 0 else 0
+        after = rows[block.stop] if block.stop < len(rows) else _NO_ROW_AFTER
+        top, bottom = rows[block.start], rows[block.stop - 1]
+        if before is None or after is None or top is None or bottom is None:
+            continue  # a neighbour from no workbook: left to the general check
+        edges[index] = _Edges(before, top, bottom, after)
+    return edges
+
+
+def _edges(ctx: TabelContext) -> dict[int, _Edges]:
+    """Parent index → the edges of its block, for parents whose block has them all."""
+    return ctx.shared("pagu.block_edges", lambda: _compute_edges(ctx))
+
+
+def _single_subtotal(ctx: TabelContext, index: int, formula: SumFormula, column: str) -> bool:
+    """A SUBTOTAL of one range of the column, over exactly the parent's block."""
     if formula.kind is not FormulaKind.SUBTOTAL or len(formula.references) != 1:
         return False
     ref = formula.references[0]
-    block = ctx.block_range(index)
-    if ref.column != column or ref.sheet not in (None, ctx.tabel.sheet) or not block:
+    if ref.column != column or ref.sheet not in (None, ctx.tabel.sheet):
         return False
-    rows = ctx.tabel.baris
-    before = rows[block.start - 1].asal.row if block.start > 0 else 0  # type: ignore[union-attr]
-    after = rows[block.stop].asal.row if block.stop < len(rows) else None  # type: ignore[union-attr]
-    first, last = rows[block.start].asal.row, rows[block.stop - 1].asal.row  # type: ignore[union-attr]
-    low, high = min(ref.first, ref.last), max(ref.first, ref.last)
-    return before < low <= first and last <= high and (after is None or high < after)
+    edges = _edges(ctx).get(index)
+    return edges is not None and edges.spanned(ref.first, ref.last)
 
 
-def _check(ctx: TabelContext, index: int, field: str) -> Problem | None:
-    baris = ctx.tabel.baris[index]
-    raw = baris.raw.get(field)
-    column = column_index(ctx.tabel, field)
-    if raw is None or not raw.formula or column is None or baris.asal is None:
-        return None
-    if ctx.count_in_block(index, "", _no_origin):
-        return None
-    formula = parse_sum_formula(raw.formula)
-    if formula is None:
-        return None
-    letter = column_letter(column)
-    if _spans_block(ctx, index, formula, letter):
+def _check(ctx: TabelContext, index: int, field: str, letter: str, text: str) -> Problem | None:
+    """The general check of one parent's formula `text` in a budget column."""
+    formula = parse_sum_formula(text)
+    if formula is None or _single_subtotal(ctx, index, formula, letter):
         return None
     covered = _covered(ctx, formula, letter)
     if covered is not None and _fits(ctx, index, formula, covered):
         return None
+    baris = ctx.tabel.baris[index]
     label = "JUMLAH" if baris.level is Level.JUMLAH else baris.level.label.lower()
     expected = _expected(ctx, index, formula.kind, letter)
     return ctx.problem(
         baris, field,
-        f"Rumus pagu {label} tahun {ctx.year(field)} (={raw.formula}) tidak lagi mencakup "
+        f"Rumus pagu {label} tahun {ctx.year(field)} (={text}) tidak lagi mencakup "
         f"tepat baris-baris di bawahnya; seharusnya ={expected}.",
-        expected=f"={expected}", actual=f"={raw.formula}",
+        expected=f"={expected}", actual=f"={text}",
     )
 
 
 @rule("pagu.formula_range", Severity.WARNING)
 def formula_range(ctx: TabelContext) -> Iterator[Problem]:
     """A parent's SUM/SUBTOTAL formula no longer covers exactly its children."""
-    for index, _ in ctx.rows(Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH):
-        for field in ctx.pagu_fields:
-            found = _check(ctx, index, field)
+    columns = [
+        (field, column_letter(column))
+        for field in ctx.pagu_fields
+        if (column := column_index(ctx.tabel, field)) is not None
+    ]
+    unplaced, edges = ctx.unplaced, _edges(ctx)
+    for index, baris in ctx.rows(*_PARENTS):
+        cells = baris.raw
+        if not cells or baris.asal is None:
+            continue
+        if unplaced and ctx.in_block(unplaced, index):
+            continue  # rows from no workbook: no formula can name them
+        edge = edges.get(index)
+        for field, letter in columns:
+            raw = cells.get(field)
+            if raw is None or not raw.formula:
+                continue
+            text = raw.formula
+            if edge is not None:
+                written = f"SUBTOTAL(9,{letter}{edge.top}:{letter}{edge.bottom})"
+                if text == written and edge.spanned(edge.top, edge.bottom):
+                    continue  # exactly what the writer puts there
+                plain = plain_subtotal(text)
+                if plain is not None and plain[0] == letter and edge.spanned(*plain[1:]):
+                    continue  # the usual SUBTOTAL over the whole block, written by hand
+            found = _check(ctx, index, field, letter, text)
             if found is not None:
                 yield found

@@ -16,13 +16,14 @@ def maju_missing(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan budgeted in year N has no N+1 figure (Tabel 3.1)."""
     if not ctx.tabel.has_maju:
         return
+    tahun, maju = ctx.renja.tahun, ctx.renja.tahun_maju
     for _, baris in ctx.rows(Level.SUB_KEGIATAN):
         if baris.pagu and baris.pagu_maju is None and "pagu_maju" not in baris.raw:
             yield ctx.problem(
                 baris, "pagu_maju",
                 f"Sub kegiatan dianggarkan {amount_text(baris.pagu)} pada tahun "
-                f"{ctx.renja.tahun} tetapi prakiraan maju tahun {ctx.renja.tahun_maju} kosong.",
-                expected=f"pagu tahun {ctx.renja.tahun_maju}", actual=None,
+                f"{tahun} tetapi prakiraan maju tahun {maju} kosong.",
+                expected=f"pagu tahun {maju}", actual=None,
             )
 
 
@@ -32,6 +33,7 @@ def maju_jump(ctx: TabelContext) -> Iterator[Problem]:
     if not ctx.tabel.has_maju:
         return
     share = ctx.config.maju_jump_share
+    tahun, maju = ctx.renja.tahun, ctx.renja.tahun_maju
     for _, baris in ctx.rows(Level.SUB_KEGIATAN):
         now, later = baris.pagu, baris.pagu_maju
         if not now or now < 0 or later is None:
@@ -40,9 +42,9 @@ def maju_jump(ctx: TabelContext) -> Iterator[Problem]:
         if abs(change) > share:
             yield ctx.problem(
                 baris, "pagu_maju",
-                f"Prakiraan maju tahun {ctx.renja.tahun_maju} ({amount_text(later)}) "
+                f"Prakiraan maju tahun {maju} ({amount_text(later)}) "
                 f"{'naik' if change > 0 else 'turun'} {abs(change):.0%} dari pagu tahun "
-                f"{ctx.renja.tahun} ({amount_text(now)}); batasnya {share:.0%}.",
+                f"{tahun} ({amount_text(now)}); batasnya {share:.0%}.",
                 expected=f"{amount_text(round(now * (1 - share)))} – "
                 f"{amount_text(round(now * (1 + share)))}",
                 actual=later,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from renja_xl.model import Level
-from renja_xl.validasi.amounts import amount_text, is_fraction, is_invalid
+from renja_xl.validasi.amounts import amount_text
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule
@@ -32,46 +32,44 @@ def _close(a: int | None, b: int | None, tolerance: int) -> bool:
 
 
 def _stated_children(ctx: TabelContext, index: int, field: str) -> int | None:
-    baris = ctx.tabel.baris[index]
-    if baris.level is Level.JUMLAH:
+    values, levels = ctx.values(field), ctx.levels
+    if levels[index] is Level.JUMLAH:
+        parents = ctx.parents
         tops = [
-            root.baris for root in ctx.roots
-            if root.level in (Level.KEGIATAN, Level.SUB_KEGIATAN) and root.index < index
+            i for i in range(index)
+            if parents[i] is None and levels[i] in (Level.KEGIATAN, Level.SUB_KEGIATAN)
         ]
-        programs = [b for i, b in ctx.rows(Level.PROGRAM) if i < index]
-        return _sum([getattr(b, field) for b in programs + tops])
-    return _sum([getattr(child.baris, field) for child in ctx.nodes[index].children])
+        programs = [i for i in range(index) if levels[i] is Level.PROGRAM]
+        return _sum([values[i] for i in programs + tops])
+    return _sum([values[i] for i in ctx.children(index)])
 
 
 def _sheet_leaves(ctx: TabelContext, index: int, field: str) -> int | None:
     """The sub kegiatan rows between a program and the next program, bidang or JUMLAH."""
-    if ctx.tabel.baris[index].level is not Level.PROGRAM:
+    levels = ctx.levels
+    if levels[index] is not Level.PROGRAM:
         return None
-    values: list[int | None] = []
-    for baris in ctx.tabel.baris[index + 1 :]:
-        if baris.level in (Level.PROGRAM, Level.BIDANG, Level.JUMLAH):
+    values = ctx.values(field)
+    found: list[int | None] = []
+    for i in range(index + 1, len(levels)):
+        level = levels[i]
+        if level in (Level.PROGRAM, Level.BIDANG, Level.JUMLAH):
             break
-        if baris.level is Level.SUB_KEGIATAN:
-            values.append(getattr(baris, field))
-    return _sum(values)
+        if level is Level.SUB_KEGIATAN:
+            found.append(values[i])
+    return _sum(found)
 
 
-def _mismatch(ctx: TabelContext, index: int, field: str) -> Problem | None:
-    baris = ctx.tabel.baris[index]
-    if (index, field) not in ctx.expected or is_invalid(baris, field):
-        return None
-    if ctx.count_in_block(index, field, is_invalid):
-        return None
-    # Each fractional cell may shift a rounded sum by up to one rupiah.
-    tolerance = ctx.count_in_block(index, field, is_fraction)
-    actual, expected = getattr(baris, field), ctx.expected[(index, field)]
-    if _close(actual, expected, tolerance):
-        return None
+def _mismatch(ctx: TabelContext, index: int, field: str, tolerance: int) -> Problem | None:
+    """The finding for a parent that differs from the sum of its sub kegiatan, if it should
+    be reported there."""
+    actual, expected = ctx.values(field)[index], ctx.expected[(index, field)]
     if _close(actual, _stated_children(ctx, index, field), tolerance):
         return None
     orphans_included = _sheet_leaves(ctx, index, field)
     if orphans_included is not None and _close(actual, orphans_included, tolerance):
         return None
+    baris = ctx.tabel.baris[index]
     label = "JUMLAH" if baris.level is Level.JUMLAH else baris.level.label.lower()
     state = "kosong" if actual is None else f"tertulis {amount_text(actual)}"
     return ctx.problem(
@@ -84,9 +82,21 @@ def _mismatch(ctx: TabelContext, index: int, field: str) -> Problem | None:
 
 
 def _parents(ctx: TabelContext, *levels: Level) -> Iterator[Problem]:
-    for index, _ in ctx.rows(*levels):
-        for field in ctx.pagu_fields:
-            found = _mismatch(ctx, index, field)
+    expected = ctx.expected
+    for field in ctx.pagu_fields:
+        values, cells = ctx.values(field), ctx.amounts[field]
+        invalid = set(cells.invalid)
+        for index, _ in ctx.rows(*levels):
+            key = (index, field)
+            if key not in expected:
+                continue
+            if invalid and (index in invalid or ctx.in_block(cells.invalid, index)):
+                continue  # an unknown amount: left to the cell rules
+            # Each fractional cell may shift a rounded sum by up to one rupiah.
+            tolerance = ctx.in_block(cells.fractions, index)
+            if _close(values[index], expected[key], tolerance):
+                continue
+            found = _mismatch(ctx, index, field, tolerance)
             if found is not None:
                 yield found
 

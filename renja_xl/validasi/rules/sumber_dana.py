@@ -15,24 +15,27 @@ _ROWS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 
 def _sources(ctx: TabelContext) -> FundingSources:
-    return default_sources().with_extra(ctx.config.extra_sumber_dana)
+    return ctx.shared(
+        "sumber_dana.sources",
+        lambda: default_sources().with_extra(ctx.config.extra_sumber_dana),
+    )
 
 
 def _parser(ctx: TabelContext) -> Callable[[str], tuple[set[str], list[str]]]:
     """`FundingSources.parse`, remembered per text (the same few texts repeat)."""
-    return cache(_sources(ctx).parse)
+    return ctx.shared("sumber_dana.parse", lambda: cache(_sources(ctx).parse))
 
 
 @rule("sumber_dana.empty", Severity.WARNING)
 def empty(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan budgeted in year N names no sumber dana."""
+    message = (
+        f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi sumber dananya kosong."
+    )
     for _, baris in ctx.rows(Level.SUB_KEGIATAN):
         if baris.pagu and not baris.sumber_dana.strip(" -"):
             yield ctx.problem(
-                baris, "sumber_dana",
-                f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi sumber "
-                "dananya kosong.",
-                expected="sumber dana (mis. APBD)", actual=None,
+                baris, "sumber_dana", message, expected="sumber dana (mis. APBD)", actual=None,
             )
 
 
@@ -52,18 +55,41 @@ def unknown(ctx: TabelContext) -> Iterator[Problem]:
             )
 
 
+def _used(ctx: TabelContext) -> dict[int, set[str]]:
+    """Row index → the sumber dana texts of the budgeted sub kegiatan below it."""
+    used: dict[int, set[str]] = {}
+    parents = ctx.parents
+    for index, baris in ctx.rows(Level.SUB_KEGIATAN):
+        parent = parents[index]
+        if baris.pagu and parent is not None:
+            used.setdefault(parent, set()).add(baris.sumber_dana)
+    for index in range(len(parents) - 1, -1, -1):  # a block's rows come after its parent
+        parent = parents[index]
+        if parent is not None and index in used:
+            used.setdefault(parent, set()).update(used[index])
+    return used
+
+
 @rule("sumber_dana.parent_inconsistent", Severity.WARNING)
 def parent_inconsistent(ctx: TabelContext) -> Iterator[Problem]:
     """A program or kegiatan names fewer sumber dana than its sub kegiatan use."""
     sources = _sources(ctx)
-    parse = cache(sources.parse)
-    for index, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN):
-        named, _ = parse(baris.sumber_dana)
+    parse = _parser(ctx)
+    texts = _used(ctx)
+
+    @cache
+    def compare(named_text: str, used_texts: frozenset[str]) -> tuple[list[str], str]:
+        named, _ = parse(named_text)
         used: set[str] = set()
-        for leaf in ctx.nodes[index].leaves():
-            if leaf.baris.pagu:
-                used |= parse(leaf.baris.sumber_dana)[0]
+        for text in used_texts:
+            used |= parse(text)[0]
         missing = sorted(s for s in used if not sources.covers(named, s))
+        return missing, ", ".join(sorted(named | used))
+
+    for index, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN):
+        if index not in texts:
+            continue
+        missing, expected = compare(baris.sumber_dana, frozenset(texts[index]))
         if missing:
             named_text = baris.sumber_dana.strip()
             state = f'menyebut "{named_text}"' if named_text else "kosong"
@@ -72,5 +98,5 @@ def parent_inconsistent(ctx: TabelContext) -> Iterator[Problem]:
                 baris, "sumber_dana",
                 f"Sumber dana {baris.level.label.lower()} {state}, padahal sub kegiatan di "
                 f"bawahnya{also} memakai {', '.join(missing)}.",
-                expected=", ".join(sorted(named | used)), actual=baris.sumber_dana or None,
+                expected=expected, actual=baris.sumber_dana or None,
             )

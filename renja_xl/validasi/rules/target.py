@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renja_xl.model import Baris, Level
-from renja_xl.numbers import is_empty_mark
+from renja_xl.model import Level
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule
@@ -17,29 +16,28 @@ def _target_fields(ctx: TabelContext) -> tuple[str, ...]:
     return ("target", "target_maju") if ctx.tabel.has_maju else ("target",)
 
 
-def _empty(baris: Baris, field: str) -> bool:
-    return is_empty_mark(getattr(baris, field).teks)
-
-
 @rule("target.empty", Severity.WARNING)
 def empty(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan budgeted in a year has no target for that year."""
-    for _, baris in ctx.rows(Level.SUB_KEGIATAN):
-        for field in _target_fields(ctx):
-            if getattr(baris, _PAGU_OF[field]) and _empty(baris, field):
+    is_empty = ctx.is_empty
+    for field in _target_fields(ctx):
+        pagu = _PAGU_OF[field]
+        message = (
+            f"Sub kegiatan dianggarkan pada tahun {ctx.year(field)} tetapi target "
+            "capaian kinerjanya kosong."
+        )
+        for _, baris in ctx.rows(Level.SUB_KEGIATAN):
+            if getattr(baris, pagu) and is_empty(getattr(baris, field).teks):
                 yield ctx.problem(
-                    baris, field,
-                    f"Sub kegiatan dianggarkan pada tahun {ctx.year(field)} tetapi target "
-                    "capaian kinerjanya kosong.",
-                    expected="target (angka dan satuan)", actual=None,
+                    baris, field, message, expected="target (angka dan satuan)", actual=None,
                 )
 
 
 @rule("target.no_number", Severity.WARNING)
 def no_number(ctx: TabelContext) -> Iterator[Problem]:
     """A target gives a unit but no number ("Orang")."""
-    for _, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
-        for field in _target_fields(ctx):
+    for field in _target_fields(ctx):
+        for _, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
             target = getattr(baris, field)
             if target.angka is None and target.satuan:
                 yield ctx.problem(
