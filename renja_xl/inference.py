@@ -22,6 +22,7 @@ instead of a silent guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,15 +198,24 @@ class _Block:
             j = i
         return sorted(starts), best[n]
 
-    def score_of(self, starts: list[int]) -> float:
-        """Score of a given split."""
+    def _segment(self, start: int | None, end: int) -> float:
+        """Score of one segment: a group from `start`, or the orphan rows before any group."""
+        if start is None:
+            return self.orphans(end) if end > 0 else 0.0
+        return self.group(start, end)
+
+    def flipped_score(self, starts: list[int], best: float, i: int) -> float:
+        """Score of the best split with row i's label flipped, rescoring only its neighbours."""
         n = len(self.rows)
-        total = self.orphans(starts[0]) if starts and starts[0] > 0 else 0.0
-        if not starts:
-            return self.orphans(n)
-        for a, b in zip(starts, [*starts[1:], n], strict=True):
-            total += self.group(a, b)
-        return total
+        k = bisect_left(starts, i)
+        before = starts[k - 1] if k > 0 else None
+        if k < len(starts) and starts[k] == i:  # i heads a group: merge it into the previous
+            after = starts[k + 1] if k + 1 < len(starts) else n
+            old = self._segment(before, i) + self.group(i, after)
+            return best - old + self._segment(before, after)
+        after = starts[k] if k < len(starts) else n  # i is a child: it starts a new group
+        old = self._segment(before, after)
+        return best - old + self._segment(before, i) + self.group(i, after)
 
 
 def _evidence(row: RowSignals, names: NameLevels, bold_informative: bool) -> float:
@@ -261,8 +271,7 @@ def _label_block(
     for i in range(len(rows)):
         if abs(evidence[i]) >= W_KODE:
             continue
-        flipped = sorted(set(starts) ^ {i})
-        margin = best - block.score_of(flipped)
+        margin = best - block.flipped_score(starts, best, i)
         if margin < AMBIGUOUS_MARGIN:
             notes[i] = _explain(rows[i], levels[i], margin, names)
     return levels, notes

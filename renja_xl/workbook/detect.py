@@ -140,7 +140,10 @@ def _header_candidates(grid: Grid) -> list[int]:
     for row in sorted(grid.rows):
         if row > HEADER_SCAN_LIMIT and not found:
             break
-        texts = [_norm(c.text) for c in grid.rows[row].values() if isinstance(c.value, str)]
+        strings = [c.value for c in grid.rows[row].values() if isinstance(c.value, str)]
+        if not any("ndikator" in s or "NDIKATOR" in s for s in strings):
+            continue  # cheap test first: most rows are data
+        texts = [_norm(s) for s in strings]
         if any("indikator" in t for t in texts) and any(
             "urusan" in t or "program/kegiatan" in t or t.startswith("uraian") for t in texts
         ):

@@ -143,7 +143,13 @@ def _column(letters: str) -> int:
 def _cell_value(el, shared: list[str], formulas: dict[str, tuple[str, str]], ref: str):
     """(value, kind) of one <c> element, formulas as "=..." text."""
     kind = el.get("t", "n")
-    f = el.find(_F)
+    f = v_node = None
+    for child in el:  # one pass over <f>, <v>, <is> instead of a find() for each
+        tag = child.tag
+        if tag == _V:
+            v_node = child
+        elif tag == _F:
+            f = child
     if f is not None:
         text = f.text
         if f.get("t") == "shared":
@@ -158,7 +164,7 @@ def _cell_value(el, shared: list[str], formulas: dict[str, tuple[str, str]], ref
     if kind == "inlineStr":
         node = el.find(_IS)
         return ("".join(node.itertext()) if node is not None else None), "s"
-    v = el.findtext(_V)
+    v = v_node.text if v_node is not None else None
     if v is None:
         return None, "n"
     if kind == "s":
