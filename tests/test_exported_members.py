@@ -1,0 +1,34 @@
+"""The public surface of `renja_xl`: one sorted list, every name importable."""
+
+import subprocess
+import sys
+
+import renja_xl
+
+
+def it_exports_a_sorted_list_of_names_that_all_resolve() -> None:
+    assert renja_xl.__all__ == sorted(renja_xl.__all__)
+    assert set(renja_xl.__all__) == set(renja_xl._EXPORTS)
+    for name in renja_xl.__all__:
+        assert getattr(renja_xl, name) is not None, name
+        assert not name.startswith("_")
+
+
+def it_keeps_import_light_for_the_excel_add_in() -> None:
+    code = (
+        "import sys, renja_xl; "
+        "heavy = [m for m in ('pandas', 'typer', 'rich', 'xlwings', 'openpyxl') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+
+
+def it_refuses_names_it_does_not_have() -> None:
+    try:
+        renja_xl.tidak_ada  # noqa: B018
+    except AttributeError as exc:
+        assert "tidak_ada" in str(exc)
+    else:
+        raise AssertionError("an unknown name resolved")
