@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,9 +56,14 @@ def _failure(rule: Rule, exc: Exception) -> Finding:
     )
 
 
-def _positions(renja: Renja) -> dict[int, tuple[int, int]]:
-    """id(row) → (table position, row index): the order findings are listed in."""
-    return {id(b): (t, i) for t, tabel in enumerate(renja.tabel) for i, b in enumerate(tabel.baris)}
+def _positions(renja: Renja) -> dict[int, int]:
+    """id(row) → its place among all rows, table after table: the order findings are listed in."""
+    positions: dict[int, int] = {}
+    start = 0
+    for tabel in renja.tabel:
+        positions.update({id(b): i for i, b in enumerate(tabel.baris, start)})
+        start += len(tabel.baris)
+    return positions
 
 
 def validate(
@@ -120,9 +126,9 @@ def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) 
     context = RenjaContext(renja, settings)
     positions = _positions(renja)
     places: dict[tuple[int, str], _Place] = {}
-    nowhere = (len(renja.tabel), 0)
+    nowhere = sum(len(tabel.baris) for tabel in renja.tabel)  # after every table
     failures: list[Finding] = []
-    found: list[tuple[tuple[int, int, int, int], Finding]] = []
+    found: list[tuple[tuple[int, int], Finding]] = []
     for rule in RULES.values():
         if not settings.enabled(rule.code):
             continue
@@ -144,8 +150,7 @@ def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) 
                 f"{place.letter}{row}" if row is not None and place.letter is not None else None,
                 row, message, expected, actual, field, related, place.file,
             )
-            table, index = positions.get(id(baris), nowhere)
-            found.append(((table, index, place.column, len(found)), finding))
-    found.sort(key=lambda pair: pair[0])
+            found.append(((positions.get(id(baris), nowhere), place.column), finding))
+    found.sort(key=itemgetter(0))  # stable: one cell's findings keep the rules' order
     first = next((f for f in files.values() if f), None)
     return Report(failures + [f for _, f in found], first)

@@ -25,7 +25,7 @@ Value = str | int | None
 """An expected or actual value: rupiah as int, anything else as text."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     """A problem found in one cell (or row) of a Renja table.
 
@@ -44,6 +44,28 @@ class Finding:
     field: str | None = None
     related: str | None = None
     file: str | None = None
+
+    def __init__(
+        self,
+        code: str,
+        severity: Severity,
+        sheet: str,
+        cell: str | None,
+        row: int | None,
+        message: str,
+        expected: Value = None,
+        actual: Value = None,
+        field: str | None = None,
+        related: str | None = None,
+        file: str | None = None,
+    ) -> None:
+        # The fields in one assignment: a frozen dataclass's own __init__ sets them one
+        # by one through object.__setattr__, which is most of the cost of a big report.
+        object.__setattr__(self, "__dict__", {
+            "code": code, "severity": severity, "sheet": sheet, "cell": cell, "row": row,
+            "message": message, "expected": expected, "actual": actual, "field": field,
+            "related": related, "file": file,
+        })
 
     @property
     def is_error(self) -> bool:

@@ -15,14 +15,14 @@ _INDIKATOR_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 @rule("indikator.empty", Severity.WARNING)
 def indikator_empty(ctx: TabelContext) -> Iterator[Problem]:
     """A program, kegiatan or sub kegiatan has no indikator kinerja."""
-    empty = ctx.is_empty
+    empty, indikator, levels = ctx.is_empty, ctx.column("indikator"), ctx.levels
     messages = {
         level: f"Indikator kinerja {level.label.lower()} kosong." for level in _INDIKATOR_LEVELS
     }
-    for _, baris in ctx.rows(*_INDIKATOR_LEVELS):
-        if empty(baris.indikator):
+    for i in ctx.indices(*_INDIKATOR_LEVELS):
+        if empty(indikator[i]):
             yield ctx.problem(
-                baris, "indikator", messages[baris.level],
+                ctx.tabel.baris[i], "indikator", messages[levels[i]],
                 expected="indikator kinerja", actual=None,
             )
 
@@ -30,10 +30,11 @@ def indikator_empty(ctx: TabelContext) -> Iterator[Problem]:
 @rule("lokasi.empty", Severity.WARNING)
 def lokasi_empty(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan budgeted in year N has no lokasi."""
-    empty = ctx.is_empty
+    empty, pagu, lokasi = ctx.is_empty, ctx.column("pagu"), ctx.column("lokasi")
     message = f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi lokasinya kosong."
-    for _, baris in ctx.rows(Level.SUB_KEGIATAN):
-        if baris.pagu and empty(baris.lokasi):
+    for i in ctx.indices(Level.SUB_KEGIATAN):
+        if pagu[i] and empty(lokasi[i]):
             yield ctx.problem(
-                baris, "lokasi", message, expected="lokasi (mis. nama kecamatan)", actual=None,
+                ctx.tabel.baris[i], "lokasi", message,
+                expected="lokasi (mis. nama kecamatan)", actual=None,
             )

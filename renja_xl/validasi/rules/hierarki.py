@@ -15,12 +15,12 @@ _MISSING_PARENT = {Level.KEGIATAN: "program", Level.SUB_KEGIATAN: "kegiatan"}
 @rule("hierarki.ambiguous", Severity.WARNING)
 def ambiguous(ctx: TabelContext) -> Iterator[Problem]:
     """The reader could not be sure of a row's level."""
-    for baris in ctx.tabel.baris:
-        if baris.ambiguity:
-            sentence = baris.ambiguity[:1].upper() + baris.ambiguity[1:]
+    for index, ambiguity in enumerate(ctx.column("ambiguity")):
+        if ambiguity:
+            sentence = ambiguity[:1].upper() + ambiguity[1:]
             yield ctx.problem(
-                baris, "uraian", sentence.rstrip(".") + ".",
-                expected=None, actual=baris.level.label,
+                ctx.tabel.baris[index], "uraian", sentence.rstrip(".") + ".",
+                expected=None, actual=ctx.levels[index].label,
             )
 
 

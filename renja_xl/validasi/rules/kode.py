@@ -34,10 +34,11 @@ def _nomenklatur() -> Nomenklatur:
 
 def _coded(ctx: TabelContext) -> list[tuple[int, Baris, str]]:
     """(index, row, kode) of the rows that carry a kode."""
+    levels, rows = ctx.levels, ctx.tabel.baris
     return ctx.shared("kode.coded", lambda: [
-        (index, baris, baris.kode.strip())
-        for index, baris in enumerate(ctx.tabel.baris)
-        if baris.kode and baris.kode.strip() and baris.level in _LEVELS
+        (index, rows[index], kode.strip())
+        for index, kode in enumerate(ctx.column("kode"))
+        if kode and kode.strip() and levels[index] in _LEVELS
     ])
 
 

@@ -45,7 +45,7 @@ def formula_error(ctx: TabelContext) -> Iterator[Problem]:
 def negative(ctx: TabelContext) -> Iterator[Problem]:
     """A pagu is below zero."""
     for field in ctx.pagu_fields:
-        below = [i for i, value in enumerate(ctx.values(field)) if value is not None and value < 0]
+        below = [i for i, value in enumerate(ctx.column(field)) if value is not None and value < 0]
         for index in below:
             baris = ctx.tabel.baris[index]
             raw = baris.raw.get(field)

@@ -99,24 +99,22 @@ class _Edges(NamedTuple):
         return self.before < low <= self.top and self.bottom <= high < self.after
 
 
-def _compute_edges(ctx: TabelContext) -> dict[int, _Edges]:
-    rows, edges = ctx.sheet_rows, {}
-    for index, _ in ctx.rows(*_PARENTS):
-        block = ctx.block_range(index)
-        if not block:
-            continue
-        before = rows[block.start - 1] if block.start > 0 else 0
-        after = rows[block.stop] if block.stop < len(rows) else _NO_ROW_AFTER
-        top, bottom = rows[block.start], rows[block.stop - 1]
-        if before is None or after is None or top is None or bottom is None:
-            continue  # a neighbour from no workbook: left to the general check
-        edges[index] = _Edges(before, top, bottom, after)
-    return edges
-
-
-def _edges(ctx: TabelContext) -> dict[int, _Edges]:
-    """Parent index → the edges of its block, for parents whose block has them all."""
-    return ctx.shared("pagu.block_edges", lambda: _compute_edges(ctx))
+def _edges(ctx: TabelContext, index: int) -> _Edges | None:
+    """The sheet rows around a parent's block; None if it is empty or touches a row from no
+    workbook (then only the general check applies)."""
+    if ctx.levels[index] is Level.JUMLAH:
+        start, stop = 0, index
+    else:
+        start, stop = index + 1, ctx.last[index] + 1
+    if start >= stop:
+        return None
+    rows = ctx.sheet_rows
+    before = rows[start - 1] if start > 0 else 0
+    after = rows[stop] if stop < len(rows) else _NO_ROW_AFTER
+    top, bottom = rows[start], rows[stop - 1]
+    if before is None or after is None or top is None or bottom is None:
+        return None
+    return _Edges(before, top, bottom, after)
 
 
 def _single_subtotal(ctx: TabelContext, index: int, formula: SumFormula, column: str) -> bool:
@@ -126,7 +124,7 @@ def _single_subtotal(ctx: TabelContext, index: int, formula: SumFormula, column:
     ref = formula.references[0]
     if ref.column != column or ref.sheet not in (None, ctx.tabel.sheet):
         return False
-    edges = _edges(ctx).get(index)
+    edges = _edges(ctx, index)
     return edges is not None and edges.spanned(ref.first, ref.last)
 
 
@@ -157,26 +155,24 @@ def formula_range(ctx: TabelContext) -> Iterator[Problem]:
         for field in ctx.pagu_fields
         if (column := column_index(ctx.tabel, field)) is not None
     ]
-    unplaced, edges = ctx.unplaced, _edges(ctx)
-    for index, baris in ctx.rows(*_PARENTS):
-        cells = baris.raw
-        if not cells or baris.asal is None:
+    unplaced, origins, levels = ctx.unplaced, ctx.column("asal"), ctx.levels
+    formulas = [(field, letter, ctx.amounts[field].formulas) for field, letter in columns]
+    for index in sorted({i for _, _, texts in formulas for i in texts}):
+        if levels[index] not in _PARENTS or origins[index] is None:
             continue
         if unplaced and ctx.in_block(unplaced, index):
             continue  # rows from no workbook: no formula can name them
-        edge = edges.get(index)
-        for field, letter in columns:
-            raw = cells.get(field)
-            if raw is None or not raw.formula:
+        edges = _edges(ctx, index)
+        whole = edges is not None and edges.spanned(edges.top, edges.bottom)
+        for field, letter, texts in formulas:
+            text = texts.get(index)
+            if text is None:
                 continue
-            text = raw.formula
-            if edge is not None:
-                written = f"SUBTOTAL(9,{letter}{edge.top}:{letter}{edge.bottom})"
-                if text == written and edge.spanned(edge.top, edge.bottom):
-                    continue  # exactly what the writer puts there
-                plain = plain_subtotal(text)
-                if plain is not None and plain[0] == letter and edge.spanned(*plain[1:]):
-                    continue  # the usual SUBTOTAL over the whole block, written by hand
+            if whole and text == f"SUBTOTAL(9,{letter}{edges.top}:{letter}{edges.bottom})":
+                continue  # exactly what the writer puts there
+            plain = plain_subtotal(text) if edges is not None else None
+            if plain is not None and plain[0] == letter and edges.spanned(*plain[1:]):
+                continue  # the usual SUBTOTAL over the whole block, written by hand
             found = _check(ctx, index, field, letter, text)
             if found is not None:
                 yield found

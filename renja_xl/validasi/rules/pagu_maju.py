@@ -17,11 +17,12 @@ def maju_missing(ctx: TabelContext) -> Iterator[Problem]:
     if not ctx.tabel.has_maju:
         return
     tahun, maju = ctx.renja.tahun, ctx.renja.tahun_maju
-    for _, baris in ctx.rows(Level.SUB_KEGIATAN):
-        if baris.pagu and baris.pagu_maju is None and "pagu_maju" not in baris.raw:
+    pagu, pagu_maju, raw = ctx.column("pagu"), ctx.column("pagu_maju"), ctx.column("raw")
+    for i in ctx.indices(Level.SUB_KEGIATAN):
+        if pagu[i] and pagu_maju[i] is None and "pagu_maju" not in raw[i]:
             yield ctx.problem(
-                baris, "pagu_maju",
-                f"Sub kegiatan dianggarkan {amount_text(baris.pagu)} pada tahun "
+                ctx.tabel.baris[i], "pagu_maju",
+                f"Sub kegiatan dianggarkan {amount_text(pagu[i])} pada tahun "
                 f"{tahun} tetapi prakiraan maju tahun {maju} kosong.",
                 expected=f"pagu tahun {maju}", actual=None,
             )
@@ -34,14 +35,15 @@ def maju_jump(ctx: TabelContext) -> Iterator[Problem]:
         return
     share = ctx.config.maju_jump_share
     tahun, maju = ctx.renja.tahun, ctx.renja.tahun_maju
-    for _, baris in ctx.rows(Level.SUB_KEGIATAN):
-        now, later = baris.pagu, baris.pagu_maju
+    pagu, pagu_maju = ctx.column("pagu"), ctx.column("pagu_maju")
+    for i in ctx.indices(Level.SUB_KEGIATAN):
+        now, later = pagu[i], pagu_maju[i]
         if not now or now < 0 or later is None:
             continue
         change = (later - now) / now
         if abs(change) > share:
             yield ctx.problem(
-                baris, "pagu_maju",
+                ctx.tabel.baris[i], "pagu_maju",
                 f"Prakiraan maju tahun {maju} ({amount_text(later)}) "
                 f"{'naik' if change > 0 else 'turun'} {abs(change):.0%} dari pagu tahun "
                 f"{tahun} ({amount_text(now)}); batasnya {share:.0%}.",

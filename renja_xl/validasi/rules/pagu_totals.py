@@ -32,7 +32,7 @@ def _close(a: int | None, b: int | None, tolerance: int) -> bool:
 
 
 def _stated_children(ctx: TabelContext, index: int, field: str) -> int | None:
-    values, levels = ctx.values(field), ctx.levels
+    values, levels = ctx.column(field), ctx.levels
     if levels[index] is Level.JUMLAH:
         parents = ctx.parents
         tops = [
@@ -49,7 +49,7 @@ def _sheet_leaves(ctx: TabelContext, index: int, field: str) -> int | None:
     levels = ctx.levels
     if levels[index] is not Level.PROGRAM:
         return None
-    values = ctx.values(field)
+    values = ctx.column(field)
     found: list[int | None] = []
     for i in range(index + 1, len(levels)):
         level = levels[i]
@@ -63,7 +63,7 @@ def _sheet_leaves(ctx: TabelContext, index: int, field: str) -> int | None:
 def _mismatch(ctx: TabelContext, index: int, field: str, tolerance: int) -> Problem | None:
     """The finding for a parent that differs from the sum of its sub kegiatan, if it should
     be reported there."""
-    actual, expected = ctx.values(field)[index], ctx.expected[(index, field)]
+    actual, expected = ctx.column(field)[index], ctx.expected[(index, field)]
     if _close(actual, _stated_children(ctx, index, field), tolerance):
         return None
     orphans_included = _sheet_leaves(ctx, index, field)
@@ -84,7 +84,7 @@ def _mismatch(ctx: TabelContext, index: int, field: str, tolerance: int) -> Prob
 def _parents(ctx: TabelContext, *levels: Level) -> Iterator[Problem]:
     expected = ctx.expected
     for field in ctx.pagu_fields:
-        values, cells = ctx.values(field), ctx.amounts[field]
+        values, cells = ctx.column(field), ctx.amounts[field]
         invalid = set(cells.invalid)
         for index, _ in ctx.rows(*levels):
             key = (index, field)

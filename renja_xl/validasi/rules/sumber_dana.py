@@ -32,20 +32,23 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
     message = (
         f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi sumber dananya kosong."
     )
-    for _, baris in ctx.rows(Level.SUB_KEGIATAN):
-        if baris.pagu and not baris.sumber_dana.strip(" -"):
+    pagu, sumber_dana = ctx.column("pagu"), ctx.column("sumber_dana")
+    for i in ctx.indices(Level.SUB_KEGIATAN):
+        if pagu[i] and not sumber_dana[i].strip(" -"):
             yield ctx.problem(
-                baris, "sumber_dana", message, expected="sumber dana (mis. APBD)", actual=None,
+                ctx.tabel.baris[i], "sumber_dana", message,
+                expected="sumber dana (mis. APBD)", actual=None,
             )
 
 
 @rule("sumber_dana.unknown", Severity.WARNING)
 def unknown(ctx: TabelContext) -> Iterator[Problem]:
     """A sumber dana that is not a recognised source."""
-    parse = _parser(ctx)
-    for _, baris in ctx.rows(*_ROWS):
-        _, unrecognised = parse(baris.sumber_dana)
+    parse, sumber_dana = _parser(ctx), ctx.column("sumber_dana")
+    for i in ctx.indices(*_ROWS):
+        _, unrecognised = parse(sumber_dana[i])
         if unrecognised:
+            baris = ctx.tabel.baris[i]
             names = ", ".join(f'"{u}"' for u in unrecognised)
             yield ctx.problem(
                 baris, "sumber_dana",
@@ -58,11 +61,11 @@ def unknown(ctx: TabelContext) -> Iterator[Problem]:
 def _used(ctx: TabelContext) -> dict[int, set[str]]:
     """Row index → the sumber dana texts of the budgeted sub kegiatan below it."""
     used: dict[int, set[str]] = {}
-    parents = ctx.parents
-    for index, baris in ctx.rows(Level.SUB_KEGIATAN):
+    parents, pagu, sumber_dana = ctx.parents, ctx.column("pagu"), ctx.column("sumber_dana")
+    for index in ctx.indices(Level.SUB_KEGIATAN):
         parent = parents[index]
-        if baris.pagu and parent is not None:
-            used.setdefault(parent, set()).add(baris.sumber_dana)
+        if pagu[index] and parent is not None:
+            used.setdefault(parent, set()).add(sumber_dana[index])
     for index in range(len(parents) - 1, -1, -1):  # a block's rows come after its parent
         parent = parents[index]
         if parent is not None and index in used:
@@ -86,11 +89,13 @@ def parent_inconsistent(ctx: TabelContext) -> Iterator[Problem]:
         missing = sorted(s for s in used if not sources.covers(named, s))
         return missing, ", ".join(sorted(named | used))
 
-    for index, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN):
+    sumber_dana = ctx.column("sumber_dana")
+    for index in ctx.indices(Level.PROGRAM, Level.KEGIATAN):
         if index not in texts:
             continue
-        missing, expected = compare(baris.sumber_dana, frozenset(texts[index]))
+        missing, expected = compare(sumber_dana[index], frozenset(texts[index]))
         if missing:
+            baris = ctx.tabel.baris[index]
             named_text = baris.sumber_dana.strip()
             state = f'menyebut "{named_text}"' if named_text else "kosong"
             also = " juga" if named_text else ""

@@ -21,15 +21,16 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan budgeted in a year has no target for that year."""
     is_empty = ctx.is_empty
     for field in _target_fields(ctx):
-        pagu = _PAGU_OF[field]
+        pagu, targets = ctx.column(_PAGU_OF[field]), ctx.column(field)
         message = (
             f"Sub kegiatan dianggarkan pada tahun {ctx.year(field)} tetapi target "
             "capaian kinerjanya kosong."
         )
-        for _, baris in ctx.rows(Level.SUB_KEGIATAN):
-            if getattr(baris, pagu) and is_empty(getattr(baris, field).teks):
+        for i in ctx.indices(Level.SUB_KEGIATAN):
+            if pagu[i] and is_empty(targets[i].teks):
                 yield ctx.problem(
-                    baris, field, message, expected="target (angka dan satuan)", actual=None,
+                    ctx.tabel.baris[i], field, message,
+                    expected="target (angka dan satuan)", actual=None,
                 )
 
 
@@ -37,11 +38,12 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
 def no_number(ctx: TabelContext) -> Iterator[Problem]:
     """A target gives a unit but no number ("Orang")."""
     for field in _target_fields(ctx):
-        for _, baris in ctx.rows(Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
-            target = getattr(baris, field)
+        targets = ctx.column(field)
+        for i in ctx.indices(Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
+            target = targets[i]
             if target.angka is None and target.satuan:
                 yield ctx.problem(
-                    baris, field,
+                    ctx.tabel.baris[i], field,
                     f"Target tahun {ctx.year(field)} \"{target.teks}\" hanya menyebut satuan, "
                     f"tanpa angka (mis. \"52 {target.satuan}\").",
                     expected=f"angka dan satuan (mis. 52 {target.satuan})", actual=target.teks,
