@@ -18,13 +18,14 @@ file Excel will not open.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import posixpath
 import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -35,7 +36,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from renja_xl.errors import SaveError, WorkbookError
 
-__all__ = ["backup_path", "check_preservable", "save_workbook"]
+__all__ = ["backup_path", "check_preservable", "save_bytes", "save_workbook"]
 
 _MACRO_SUFFIXES = {".xlsm", ".xltm"}
 _REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -45,12 +46,33 @@ def save_workbook(wb: Workbook, path: str | Path, *, backup: bool = True) -> Pat
     """Save `wb` to `path` atomically; return the backup of the old file, if one was made."""
     path = Path(path)
     _check_savable(wb, path)
+    has_vba = wb.vba_archive is not None
+    return _save(lambda stream: _write_archive(wb, stream), path, backup=backup, expect_vba=has_vba)
+
+
+def save_bytes(data: bytes, path: str | Path, *, backup: bool = True) -> Path | None:
+    """Save an already rendered .xlsx/.xlsm file atomically, like `save_workbook`.
+
+    Returns the backup of the old file, if one was made.
+    """
+    path = Path(path)
+    has_vba = _check_bytes(data, path)
+    if path.suffix.lower() in _MACRO_SUFFIXES and not has_vba:
+        raise SaveError("isi ini tidak berisi makro; simpan dengan akhiran .xlsx", file=path)
+    _check_suffix(has_vba, path)
+    return _save(lambda stream: stream.write(data), path, backup=backup, expect_vba=has_vba)
+
+
+def _save(
+    write: Callable[[BinaryIO], object], path: Path, *, backup: bool, expect_vba: bool
+) -> Path | None:
+    """Write into a temporary file, verify it, back up the original, swap the new file in."""
     if not path.parent.is_dir():
         raise SaveError("folder tujuan tidak ada", file=path)
-    temporary = _write_temporary(wb, path)
+    temporary = _write_temporary(write, path)
     backup_copy = None
     try:
-        _verify(temporary, expect_vba=wb.vba_archive is not None)
+        _verify(temporary, expect_vba=expect_vba)
         _copy_mode(path, temporary)
         if backup and path.exists():
             backup_copy = _make_backup(path)
@@ -87,7 +109,23 @@ def _check_savable(wb: Workbook, path: Path) -> None:
         raise SaveError(
             "workbook yang dibuka dengan read_only=True tidak dapat disimpan", file=path
         )
-    has_vba = wb.vba_archive is not None
+    _check_suffix(wb.vba_archive is not None, path)
+
+
+def _check_bytes(data: bytes, path: Path) -> bool:
+    """Refuse bytes that are not a workbook package; return whether they hold VBA."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise SaveError("isi yang akan disimpan bukan berkas .xlsx", file=path) from exc
+    if "xl/workbook.xml" not in names:
+        raise SaveError("isi yang akan disimpan bukan workbook Excel", file=path)
+    return "xl/vbaProject.bin" in names
+
+
+def _check_suffix(has_vba: bool, path: Path) -> None:
+    """A macro workbook needs .xlsm and its VBA; an .xlsx must hold none."""
     if path.suffix.lower() in _MACRO_SUFFIXES and not has_vba:
         raise SaveError(
             "workbook makro harus dibuka dengan keep_vba=True agar makronya tidak hilang",
@@ -97,8 +135,8 @@ def _check_savable(wb: Workbook, path: Path) -> None:
         raise SaveError("workbook ini berisi makro; simpan dengan akhiran .xlsm", file=path)
 
 
-def _write_temporary(wb: Workbook, path: Path) -> Path:
-    """Write `wb` into a new hidden file next to `path`, flushed to disk."""
+def _write_temporary(write: Callable[[BinaryIO], object], path: Path) -> Path:
+    """Write into a new hidden file next to `path`, flushed to disk."""
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".simpan", dir=path.parent)
     except OSError as exc:
@@ -106,7 +144,7 @@ def _write_temporary(wb: Workbook, path: Path) -> Path:
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            _write_archive(wb, stream)
+            write(stream)
             stream.flush()
             os.fsync(stream.fileno())
     except Exception as exc:

@@ -1,37 +1,45 @@
-"""Write a Renja into a copy of the shipped templates.
+"""Write a Renja as an .xlsx that follows the shipped templates.
 
 Every parent (program, kegiatan) and the JUMLAH row is a live formula for both
 years: `SUBTOTAL(9, …)` over the parent's whole block, which skips the nested
 subtotals, so the sums stay right whatever the nesting. Sub kegiatan carry
 their figures as numbers; Kode and targets are written as text.
+
+The file is rendered by xlsxwriter, several times faster than an openpyxl save,
+from what `renja_xl.workbook.template` reads out of the template files: title
+and header cells, merges, sizes, print setup and the style of each level's
+cells ("_gaya" sheet). A template restyled in Excel restyles the output.
+Formulas carry no cached result: Excel and LibreOffice compute them on opening.
 """
 
 from __future__ import annotations
 
-from copy import copy
+from collections.abc import Mapping
+from datetime import date, datetime, time
 from importlib import resources
+from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter import Workbook as XlsxWorkbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
-from renja_xl.hierarchy import Node, build_tree, iter_nodes
-from renja_xl.model import Baris, Level, Renja, Tabel, TabelKind
-from renja_xl.workbook.layout import (
-    STYLE_ROWS,
-    STYLE_SHEET,
-    ColumnKind,
-    Layout,
-    layout_for,
-)
+from renja_xl.hierarchy import build_tree, iter_nodes
+from renja_xl.model import Level, Renja, Tabel, TabelKind
+from renja_xl.workbook.layout import ColumnKind, Layout, layout_for
+from renja_xl.workbook.styles import FormatCache
+from renja_xl.workbook.template import PageSetup, Template, read_template
 
-__all__ = ["Paper", "build_workbook", "template_path", "write"]
+__all__ = ["Paper", "build_workbook", "render", "template_path", "write"]
 
 Paper = str  # "A4" or "F4"
 _PAPER_SIZES = {"A4": 9, "F4": 14}  # F4 (215 × 330 mm) is Excel's "Folio"
-_HEADER_SCAN_ROWS = 12
+_PIXELS_PER_CHARACTER = 7  # Calibri 11's digit width: how xlsxwriter stores column widths
+
+Templates = Mapping[TabelKind | str, str | Path]
+"""Template file per table kind, for an office that keeps its own restyled copies."""
 
 
 def template_path(kind: TabelKind | str) -> Path:
@@ -40,136 +48,195 @@ def template_path(kind: TabelKind | str) -> Path:
     return Path(str(resources.files("renja_xl").joinpath("templates", name)))
 
 
-def _placeholders(renja: Renja) -> dict[str, str]:
-    return {
-        "tahun": str(renja.tahun),
-        "tahun_maju": str(renja.tahun_maju),
-        "pemda": renja.pemda,
-        "pemda_upper": renja.pemda.upper(),
-        "opd": renja.opd,
-        "opd_singkat": renja.opd_singkat or renja.opd,
-        "opd_singkat_upper": (renja.opd_singkat or renja.opd).upper(),
-    }
-
-
-def _fill_placeholders(ws: Worksheet, values: dict[str, str], last_row: int) -> None:
-    for row in ws.iter_rows(min_row=1, max_row=last_row):
-        for cell in row:
-            if isinstance(cell.value, str) and "{" in cell.value:
-                cell.value = cell.value.format_map(values)
-
-
-def _copy_style(src: Cell, dst: Cell) -> None:
-    """Copy a cell's look, across workbooks if need be."""
-    if src.parent.parent is dst.parent.parent:
-        dst._style = copy(src._style)
-        return
-    dst.font = copy(src.font)
-    dst.fill = copy(src.fill)
-    dst.border = copy(src.border)
-    dst.alignment = copy(src.alignment)
-    dst.number_format = src.number_format
-    dst.protection = copy(src.protection)
-
-
-def _copy_sheet(src: Worksheet, wb: Workbook, title: str) -> Worksheet:
-    """Copy a template sheet (cells, styles, merges, sizes, print setup) into wb."""
-    dst = wb.create_sheet(title)
-    for row in src.iter_rows():
-        for cell in row:
-            target = dst.cell(cell.row, cell.column, cell.value)
-            if cell.has_style:
-                _copy_style(cell, target)
-    for merged in src.merged_cells.ranges:
-        dst.merge_cells(str(merged))
-    for key, dim in src.column_dimensions.items():
-        dst.column_dimensions[key].width = dim.width
-    for key, dim in src.row_dimensions.items():
-        dst.row_dimensions[key].height = dim.height
-    dst.sheet_state = src.sheet_state
-    dst.freeze_panes = src.freeze_panes
-    dst.print_title_rows = src.print_title_rows
-    dst.page_setup = copy(src.page_setup)
-    dst.sheet_properties.pageSetUpPr = copy(src.sheet_properties.pageSetUpPr)
-    dst.print_options = copy(src.print_options)
-    dst.page_margins = copy(src.page_margins)
-    dst.oddFooter.right.text = src.oddFooter.right.text
-    return dst
-
-
-class _Prototypes:
-    """The style of each level's cells, taken from the template's "_gaya" sheet."""
-
-    def __init__(self, styles: Worksheet, layout: Layout) -> None:
-        width = len(layout.columns)
-        self.rows = {
-            name: [styles.cell(i, col)._style for col in range(1, width + 1)]
-            for i, name in enumerate(STYLE_ROWS, start=1)
+def render(renja: Renja, *, paper: Paper = "A4", templates: Templates | None = None) -> bytes:
+    """The .xlsx file of the Renja, every table one sheet, as bytes."""
+    if not renja.tabel:
+        raise ValueError("Renja tidak memiliki Tabel 3.1 maupun Tabel 4.1")
+    if paper not in _PAPER_SIZES:
+        raise ValueError(f"ukuran kertas tidak dikenal: {paper} (pilih A4 atau F4)")
+    output = BytesIO()
+    book = XlsxWorkbook(output, {"in_memory": True})
+    formats = FormatCache(book)
+    creator = None
+    for tabel in renja.tabel:
+        layout = layout_for(tabel.kind)
+        template = read_template(_template_file(tabel.kind, templates), layout)
+        creator = creator or template.creator
+        _write_table(book.add_worksheet(layout.sheet_name), formats, template, renja, tabel, paper)
+    book.set_properties(
+        {
+            "title": f"Renja {renja.opd_singkat or renja.opd} {renja.tahun}".strip(),
+            "subject": renja.opd,  # the agency's full name, which the sheet does not print
+            "author": creator or "renja_xl",
         }
-
-    def apply(self, cell: Cell, name: str, col: int) -> None:
-        cell._style = copy(self.rows[name][col - 1])
-
-
-def _sheet_pair(wb: Workbook, template: Workbook, layout: Layout) -> tuple[Worksheet, Worksheet]:
-    """The table sheet and its style sheet inside wb (copied in if from another book)."""
-    if template is wb:
-        return wb[layout.sheet_name], wb[STYLE_SHEET]
-    sheet = _copy_sheet(template[layout.sheet_name], wb, layout.sheet_name)
-    styles = _copy_sheet(template[STYLE_SHEET], wb, f"{STYLE_SHEET}_{layout.kind.value}")
-    return sheet, styles
+    )
+    book.close()
+    return output.getvalue()
 
 
-def _formula(column: str, first: int, last: int) -> str:
-    return f"=SUBTOTAL(9,{column}{first}:{column}{last})"
+def build_workbook(
+    renja: Renja, *, paper: Paper = "A4", templates: Templates | None = None
+) -> Workbook:
+    """The rendered Renja opened with openpyxl, for callers that edit it further."""
+    return load_workbook(BytesIO(render(renja, paper=paper, templates=templates)))
 
 
-def _value_cells(layout: Layout, row: Baris) -> list[object]:
-    values: list[object] = []
-    for column in layout.columns:
-        value = getattr(row, column.field)
-        if column.kind is ColumnKind.TARGET:
-            value = value.teks or None
-        elif column.kind is not ColumnKind.RUPIAH:
-            value = value or None
-        values.append(value)
-    return values
+def write(
+    renja: Renja, path: str | Path, *, paper: Paper = "A4", templates: Templates | None = None
+) -> Path:
+    """Write the Renja as a new workbook file (atomically; an existing file is kept as backup)."""
+    from renja_xl.workbook.saving import save_bytes
+
+    path = Path(path)
+    save_bytes(render(renja, paper=paper, templates=templates), path)
+    return path
 
 
-def _write_rows(ws: Worksheet, tabel: Tabel, layout: Layout, protos: _Prototypes) -> int:
-    """Write the data rows; returns the last row written."""
-    start = layout.first_data_row
-    pagu_cols = [i + 1 for i, c in enumerate(layout.columns) if c.kind is ColumnKind.RUPIAH]
-    nodes = {node.index: node for node in iter_nodes(build_tree(tabel))}
-    for index, row in enumerate(tabel.baris):
-        excel_row = start + index
-        for col, value in enumerate(_value_cells(layout, row), start=1):
-            cell = ws.cell(excel_row, col, value)
-            protos.apply(cell, row.level.value, col)
-        _write_formulas(ws, nodes[index], excel_row, start, len(tabel.baris), pagu_cols)
-    return start + len(tabel.baris) - 1
+def _template_file(kind: TabelKind, templates: Templates | None) -> Path:
+    chosen = templates.get(kind) if templates else None
+    return Path(chosen) if chosen is not None else template_path(kind)
 
 
-def _write_formulas(
-    ws: Worksheet, node: Node, excel_row: int, start: int, count: int, pagu_cols: list[int]
+def _write_table(
+    ws: Worksheet,
+    formats: FormatCache,
+    template: Template,
+    renja: Renja,
+    tabel: Tabel,
+    paper: Paper,
 ) -> None:
-    if node.level is Level.JUMLAH:
-        first, last = start, excel_row - 1
-    elif node.baris.is_parent and node.children:
-        first, last = excel_row + 1, start + node.last_index
+    layout = layout_for(tabel.kind)
+    _write_template(ws, formats, template, _placeholders(renja))
+    last = _write_rows(ws, formats, template, tabel, layout)
+    end = _write_signature(ws, formats, template, renja, layout, last)
+    _sheet_setup(ws, template, paper)
+    ws.print_area(0, 0, end, len(layout.columns) - 1)
+    tabel.columns = {field: layout.column_index(field) for field in layout.fields}
+
+
+# --- title and header, straight from the template -------------------------------------
+
+
+class _Placeholders(dict[str, str]):
+    """Placeholder values; an unknown "{name}" in a template stays as it is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _placeholders(renja: Renja) -> _Placeholders:
+    return _Placeholders(
+        tahun=str(renja.tahun),
+        tahun_maju=str(renja.tahun_maju),
+        pemda=renja.pemda,
+        pemda_upper=renja.pemda.upper(),
+        opd=renja.opd,
+        opd_singkat=renja.opd_singkat or renja.opd,
+        opd_singkat_upper=(renja.opd_singkat or renja.opd).upper(),
+    )
+
+
+def _filled(text: str, values: _Placeholders) -> str:
+    if "{" not in text:
+        return text
+    try:
+        return text.format_map(values)
+    except (ValueError, IndexError):  # a lone brace typed by an office: keep the text
+        return text
+
+
+def _write_template(
+    ws: Worksheet, formats: FormatCache, template: Template, values: _Placeholders
+) -> None:
+    for first_row, first_col, last_row, last_col in template.merges:
+        if (first_row, first_col) != (last_row, last_col):
+            ws.merge_range(first_row, first_col, last_row, last_col, "", None)
+    for cell in template.cells:
+        value = _filled(cell.value, values) if isinstance(cell.value, str) else cell.value
+        _write_value(ws, cell.row, cell.col, value, formats.get(cell.style))
+
+
+def _write_value(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None) -> None:
+    if value is None or value == "":
+        ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmt)
+    elif isinstance(value, int | float):
+        ws.write_number(row, col, value, fmt)
+    elif isinstance(value, datetime | date | time):
+        ws.write_datetime(row, col, value, fmt)
+    elif isinstance(value, str) and value.startswith("=") and len(value) > 1:
+        ws.write_formula(row, col, value, fmt, "")
     else:
-        return
-    if last < first:
-        return
-    for col in pagu_cols:
-        ws.cell(excel_row, col).value = _formula(get_column_letter(col), first, last)
+        ws.write_string(row, col, str(value), fmt)
 
 
-def _write_signature(ws: Worksheet, renja: Renja, layout: Layout, after: int, protos) -> int:
-    col = layout.signature_column + 1
+# --- data rows ------------------------------------------------------------------------
+
+
+def _formula_spans(tabel: Tabel, start: int) -> list[tuple[int, int] | None]:
+    """Per row, the 1-based rows its SUBTOTAL sums (parents and JUMLAH), else None."""
+    spans: list[tuple[int, int] | None] = [None] * len(tabel.baris)
+    for node in iter_nodes(build_tree(tabel)):
+        excel_row = start + node.index
+        if node.level is Level.JUMLAH:
+            first, last = start, excel_row - 1
+        elif node.baris.is_parent and node.children:
+            first, last = excel_row + 1, start + node.last_index
+        else:
+            continue
+        if last >= first:
+            spans[node.index] = (first, last)
+    return spans
+
+
+def _write_rows(
+    ws: Worksheet, formats: FormatCache, template: Template, tabel: Tabel, layout: Layout
+) -> int:
+    """Write the data rows; returns the 0-based last row written."""
+    start = layout.first_data_row
+    spans = _formula_spans(tabel, start)
+    styles = {
+        name: [formats.get(style) for style in row] for name, row in template.prototypes.items()
+    }
+    columns = [
+        (col, column.field, column.kind, get_column_letter(col + 1))
+        for col, column in enumerate(layout.columns)
+    ]
+    write_string, write_number = ws.write_string, ws.write_number
+    write_blank, write_formula = ws.write_blank, ws.write_formula
+    rupiah, target = ColumnKind.RUPIAH, ColumnKind.TARGET
+    for index, baris in enumerate(tabel.baris):
+        row = start - 1 + index
+        level = styles[baris.level.value]
+        span = spans[index]
+        for col, field, kind, letter in columns:
+            value = getattr(baris, field)
+            fmt = level[col]
+            if kind is rupiah:
+                if span is not None:
+                    write_formula(row, col, f"=SUBTOTAL(9,{letter}{span[0]}:{letter}{span[1]})",
+                                  fmt, "")
+                elif value is None:
+                    write_blank(row, col, None, fmt)
+                else:
+                    write_number(row, col, value, fmt)
+                continue
+            text = value.teks if kind is target else value
+            if text:
+                write_string(row, col, text, fmt)
+            else:
+                write_blank(row, col, None, fmt)
+    return start - 2 + len(tabel.baris)
+
+
+# --- signature block and page -----------------------------------------------------------
+
+
+def _signature_lines(renja: Renja) -> list[tuple[str, str]]:
     ttd = renja.penandatangan
     place = ", ".join(p for p in (renja.tempat, renja.tanggal) if p)
-    lines: list[tuple[str, str]] = [
+    return [
         ("ttd", place),
         ("ttd", f"{ttd.jabatan.upper()}," if ttd.jabatan else ""),
         ("ttd", ""),
@@ -179,54 +246,69 @@ def _write_signature(ws: Worksheet, renja: Renja, layout: Layout, after: int, pr
         ("ttd", ttd.pangkat),
         ("ttd", f"NIP. {ttd.nip}" if ttd.nip else ""),
     ]
-    last_col = len(layout.columns)
+
+
+def _write_signature(
+    ws: Worksheet, formats: FormatCache, template: Template, renja: Renja, layout: Layout,
+    after: int,
+) -> int:
+    """Write the signature block two rows below `after`; returns its 0-based last row."""
+    col, last_col = layout.signature_column, len(layout.columns) - 1
     row = after + 2
-    for style, text in lines:
-        cell = ws.cell(row, col, text or None)
-        protos.apply(cell, style, col)
-        ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=last_col)
+    for style, text in _signature_lines(renja):
+        if last_col > col:
+            ws.merge_range(row, col, row, last_col, "", None)
+        _write_value(ws, row, col, text, formats.get(template.prototypes[style][col]))
         row += 1
     return row - 1
 
 
-def _write_table(
-    wb: Workbook, template: Workbook, renja: Renja, tabel: Tabel, paper: Paper
-) -> Worksheet:
-    layout = layout_for(tabel.kind)
-    ws, styles = _sheet_pair(wb, template, layout)
-    protos = _Prototypes(styles, layout)
-    _fill_placeholders(ws, _placeholders(renja), _HEADER_SCAN_ROWS)
-    last = _write_rows(ws, tabel, layout, protos)
-    end = _write_signature(ws, renja, layout, last, protos)
-    ws.print_area = f"A1:{get_column_letter(len(layout.columns))}{end}"
-    ws.page_setup.paperSize = _PAPER_SIZES[paper]
-    tabel.columns = {field: layout.column_index(field) for field in layout.fields}
-    return ws
+def _sheet_setup(ws: Worksheet, template: Template, paper: Paper) -> None:
+    for first, last, width, hidden in template.column_widths:
+        pixels = None if width is None else round(width * _PIXELS_PER_CHARACTER)
+        ws.set_column_pixels(first, last, pixels, None, {"hidden": hidden})
+    for row, height, hidden in template.row_heights:
+        ws.set_row(row, height, None, {"hidden": hidden})
+    if template.freeze:
+        ws.freeze_panes(template.freeze)
+    if template.repeat_rows:
+        ws.repeat_rows(*template.repeat_rows)
+    if template.repeat_columns:
+        ws.repeat_columns(*template.repeat_columns)
+    _page_setup(ws, template.page)
+    ws.set_paper(_PAPER_SIZES[paper])
 
 
-def build_workbook(renja: Renja, *, paper: Paper = "A4") -> Workbook:
-    """A workbook holding every table of the Renja, one sheet each."""
-    if not renja.tabel:
-        raise ValueError("Renja tidak memiliki Tabel 3.1 maupun Tabel 4.1")
-    if paper not in _PAPER_SIZES:
-        raise ValueError(f"ukuran kertas tidak dikenal: {paper} (pilih A4 atau F4)")
-    first = renja.tabel[0]
-    wb = load_workbook(template_path(first.kind))
-    for tabel in renja.tabel:
-        template = wb if tabel is first else load_workbook(template_path(tabel.kind))
-        _write_table(wb, template, renja, tabel, paper)
-    for name in [n for n in wb.sheetnames if n.startswith(STYLE_SHEET)]:
-        del wb[name]
-    wb.active = 0
-    wb.properties.title = f"Renja {renja.opd_singkat or renja.opd} {renja.tahun}".strip()
-    wb.properties.subject = renja.opd  # the agency's full name, which the sheet does not print
-    return wb
+class _Explicit(int):
+    """A number xlsxwriter writes out even when it equals the file format's default.
+
+    xlsxwriter leaves out fitToWidth="1" (1 is the default), which Excel reads
+    right but openpyxl reads as "not set"; written out, every reader agrees.
+    """
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+    __hash__ = int.__hash__
 
 
-def write(renja: Renja, path: str | Path, *, paper: Paper = "A4") -> Path:
-    """Write the Renja as a new workbook file (atomically; an existing file is kept as backup)."""
-    from renja_xl.workbook.saving import save_workbook
-
-    path = Path(path)
-    save_workbook(build_workbook(renja, paper=paper), path)
-    return path
+def _page_setup(ws: Worksheet, page: PageSetup) -> None:
+    if page.landscape:
+        ws.set_landscape()
+    if page.fit_width is not None:
+        ws.fit_to_pages(_Explicit(page.fit_width), page.fit_height or 0)
+    elif page.scale:
+        ws.set_print_scale(page.scale)
+    if page.margins is not None:
+        ws.set_margins(*page.margins)
+    if page.center_horizontally:
+        ws.center_horizontally()
+    if page.center_vertically:
+        ws.center_vertically()
+    if page.zoom:
+        ws.set_zoom(page.zoom)
+    if page.tab_color:
+        ws.set_tab_color(page.tab_color)
+    ws.set_header(page.header, {"margin": page.header_margin or 0.3})
+    ws.set_footer(page.footer, {"margin": page.footer_margin or 0.3})
+    ws.hide_gridlines(0 if page.print_gridlines else 1 if page.show_gridlines else 2)

@@ -19,7 +19,9 @@ from openpyxl.comments import Comment
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from renja_xl.errors import SaveError, WorkbookError
-from renja_xl.workbook.saving import backup_path, check_preservable, save_workbook
+from renja_xl.example import load_example
+from renja_xl.workbook.saving import backup_path, check_preservable, save_bytes, save_workbook
+from renja_xl.workbook.writer import render
 
 BACKUP_NAME = re.compile(r"renja\.cadangan-\d{8}-\d{6}\.xlsx")
 
@@ -37,6 +39,14 @@ def _edited(path: Path, pagu: int) -> Workbook:
     wb = load_workbook(path)
     wb["Tabel 3.1"]["B2"] = pagu
     return wb
+
+
+def _zip_of(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
 
 
 def _large_workbook(rows: int = 4000) -> Workbook:
@@ -200,6 +210,87 @@ def test_refuses_macros_in_an_xlsx(workbook_dir: Path):
         save_workbook(load_workbook(path, keep_vba=True), workbook_dir / "renja.xlsx")
 
     assert not (workbook_dir / "renja.xlsx").exists()
+
+
+def _rendered() -> bytes:
+    """The real plan as the writer renders it, before anything is saved."""
+    return render(load_example())
+
+
+def test_saves_rendered_bytes_keeping_the_original_as_a_dated_backup(workbook_dir: Path):
+    path = workbook_dir / "renja.xlsx"
+    original = _plan(path)
+    data = _rendered()
+
+    backup = save_bytes(data, path)
+
+    assert backup is not None and BACKUP_NAME.fullmatch(backup.name)
+    assert backup.read_bytes() == original
+    assert path.read_bytes() == data
+    assert load_workbook(path).sheetnames == ["Tabel 3.1", "Tabel 4.1"]
+    assert sorted(p.name for p in workbook_dir.iterdir()) == sorted([backup.name, path.name])
+
+
+def test_saves_rendered_bytes_as_a_new_file_with_the_usual_permissions(workbook_dir: Path):
+    umask = os.umask(0o022)
+    try:
+        backup = save_bytes(_rendered(), workbook_dir / "baru.xlsx", backup=True)
+    finally:
+        os.umask(umask)
+
+    assert backup is None
+    assert (workbook_dir / "baru.xlsx").stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in workbook_dir.iterdir()] == ["baru.xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"bukan zip sama sekali", "bukan berkas .xlsx"),
+        (b"", "bukan berkas .xlsx"),
+        (_zip_of({"word/document.xml": b"<w/>"}), "bukan workbook Excel"),
+    ],
+)
+def test_refuses_bytes_that_are_not_a_workbook(workbook_dir: Path, data: bytes, reason: str):
+    path = workbook_dir / "renja.xlsx"
+    original = _plan(path)
+
+    with pytest.raises(SaveError, match=reason):
+        save_bytes(data, path)
+
+    assert path.read_bytes() == original
+    assert [p.name for p in workbook_dir.iterdir()] == ["renja.xlsx"]
+
+
+def test_refuses_to_save_rendered_bytes_without_macros_as_xlsm(workbook_dir: Path):
+    with pytest.raises(SaveError, match=r"akhiran \.xlsx"):
+        save_bytes(_rendered(), workbook_dir / "renja.xlsm")
+
+    assert list(workbook_dir.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE ada di POSIX saja")
+def test_leaves_the_original_intact_when_the_disk_fills_while_saving_bytes(workbook_dir: Path):
+    import resource
+
+    path = workbook_dir / "renja.xlsx"
+    original = _plan(path)
+    data = _rendered()
+    limit = len(data) // 2
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        with pytest.raises(SaveError) as raised:
+            save_bytes(data, path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+
+    assert path.read_bytes() == original
+    assert [p.name for p in workbook_dir.iterdir()] == ["renja.xlsx"]
+    assert "berkas asli tidak diubah" in str(raised.value)
+    assert "batas ukuran" in str(raised.value)
 
 
 def test_names_the_backup_after_the_file_and_the_time(tmp_path: Path):

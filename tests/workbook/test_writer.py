@@ -1,14 +1,17 @@
 """The writer: official layout, live formulas, styles and print setup."""
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.styles import Font
 
 from renja_xl.example import example_data
 from renja_xl.model import Renja, TabelKind
 from renja_xl.workbook.layout import layout_for
-from renja_xl.workbook.writer import build_workbook, template_path, write
+from renja_xl.workbook.writer import build_workbook, render, template_path, write
 
 
 @pytest.fixture
@@ -100,3 +103,59 @@ def it_writes_a_kode_like_1_10_as_text(dharmasraya: Renja, workbook_dir: Path) -
 def it_ships_both_templates_inside_the_package() -> None:
     for kind in TabelKind:
         assert template_path(kind).is_file()
+
+
+def it_leaves_formula_results_empty_for_the_spreadsheet_to_compute(written: Path) -> None:
+    cached = load_workbook(written, data_only=True)["Tabel 3.1"]
+    assert cached["F11"].value is None and cached["F145"].value is None
+    assert cached["F13"].value == 30_000_000
+
+
+def it_records_the_agency_and_leaves_out_the_style_sheet(written: Path) -> None:
+    wb = load_workbook(written)
+    assert wb.properties.subject == (
+        "Dinas Sosial, Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan "
+        "Keluarga Berencana (DINSOSP3APPKB)"
+    )
+    assert wb.properties.title == "Renja DINSOSP3APPKB 2022"
+    assert wb.sheetnames == ["Tabel 3.1", "Tabel 4.1"]
+
+
+def it_keeps_the_previous_file_as_a_backup(dharmasraya: Renja, workbook_dir: Path) -> None:
+    path = workbook_dir / "renja.xlsx"
+    path.write_bytes(render(dharmasraya, paper="F4"))
+    before = path.read_bytes()
+    write(dharmasraya, path)
+    backups = [p for p in workbook_dir.iterdir() if p != path]
+    assert len(backups) == 1 and backups[0].read_bytes() == before
+    assert load_workbook(path)["Tabel 3.1"].page_setup.paperSize == 9
+
+
+def it_gives_build_workbook_the_same_cells_as_the_written_file(
+    dharmasraya: Renja, written: Path
+) -> None:
+    built = build_workbook(dharmasraya)["Tabel 4.1"]
+    saved = load_workbook(written)["Tabel 4.1"]
+    assert [[c.value for c in row] for row in built.iter_rows()] == [
+        [c.value for c in row] for row in saved.iter_rows()
+    ]
+    assert dharmasraya.tabel41.columns["pagu"] == 6
+
+
+def it_follows_a_template_edited_between_two_writes(
+    dharmasraya: Renja, workbook_dir: Path
+) -> None:
+    dharmasraya.tabel31 = None
+    template = workbook_dir / "Tabel41_kantor.xlsx"
+    wb = load_workbook(template_path(TabelKind.TABEL_41))
+    wb["Tabel 4.1"]["A5"] = "Perangkat Daerah: {opd} ({kode_unit})"
+    wb.save(template)
+    first = load_workbook(write(dharmasraya, workbook_dir / "a.xlsx", templates={"4.1": template}))
+    assert first["Tabel 4.1"]["A5"].value == (
+        f"Perangkat Daerah: {dharmasraya.opd} ({{kode_unit}})"
+    )
+    wb["Tabel 4.1"]["A5"].font = Font(name="Courier New", size=9)
+    wb.save(template)
+    os.utime(template, ns=(time.time_ns(), time.time_ns() + 10_000_000))
+    second = load_workbook(write(dharmasraya, workbook_dir / "b.xlsx", templates={"4.1": template}))
+    assert second["Tabel 4.1"]["A5"].font.name == "Courier New"
