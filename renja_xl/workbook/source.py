@@ -10,6 +10,7 @@ of openpyxl's own read-only mode.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterator
@@ -20,10 +21,12 @@ from xml.etree.ElementTree import iterparse
 from openpyxl import load_workbook
 from openpyxl.formula.translate import Translator
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
+from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 
 from renja_xl.errors import WorkbookError
+from renja_xl.workbook.calamine import calamine_grid, open_calamine
 from renja_xl.workbook.grid import Grid, GridCell
 
 __all__ = ["MAX_ROWS", "MAX_UNCOMPRESSED", "check_archive", "iter_grids", "open_workbook"]
@@ -184,6 +187,7 @@ def _fast_parse(ws: ReadOnlyWorksheet, bold: dict[int, bool], path: Path) -> Gri
     """Stream a sheet's XML with the C parser, building only the cells we keep."""
     grid = Grid(ws.title)
     shared = ws._shared_strings
+    dates = ws.parent._date_formats
     formulas: dict[str, tuple[str, str]] = {}
     hidden: set[int] = set()
     with ws._get_source() as src:
@@ -200,9 +204,11 @@ def _fast_parse(ws: ReadOnlyWorksheet, bold: dict[int, bool], path: Path) -> Gri
                 row = int(match.group(2))
                 if row > MAX_ROWS:
                     raise _too_many_rows(path, ws.title)
-                style = el.get("s")
+                style = int(el.get("s") or 0)
+                if kind == "n" and style in dates:
+                    value, kind = _as_date(value, ws.parent.epoch), "d"
                 grid.rows.setdefault(row, {})[_column(match.group(1))] = GridCell(
-                    value, kind, bold.get(int(style), False) if style else False
+                    value, kind, bold.get(style, False)
                 )
             elif tag == _ROW:
                 if el.get("hidden") in ("1", "true"):
@@ -213,6 +219,17 @@ def _fast_parse(ws: ReadOnlyWorksheet, bold: dict[int, bool], path: Path) -> Gri
                 grid.merged.append((min_row, min_col, max_row, max_col))
     grid.hidden_rows = frozenset(hidden)
     return grid
+
+
+def _as_date(serial: float, epoch) -> object:
+    """A date-formatted number as the date Excel shows (as openpyxl and calamine read it)."""
+    try:
+        value = from_excel(serial, epoch)
+    except (OverflowError, ValueError):
+        return serial
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
 
 
 def _too_many_rows(path: Path, sheet: str) -> WorkbookError:
@@ -234,20 +251,35 @@ def _merged(parser: WorkSheetParser) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _grid(ws: ReadOnlyWorksheet, book, bold: dict[int, bool], path: Path) -> Grid:
+    """The fastest parse that applies: calamine, then the C XML parser, then openpyxl's."""
+    def check_row(row: int) -> None:
+        if row > MAX_ROWS:
+            raise _too_many_rows(path, ws.title)
+
+    if book is not None:
+        with ws._get_source() as src:
+            xml = src.read(MAX_UNCOMPRESSED + 1)
+        grid = calamine_grid(book, ws.title, xml, bold, check_row)
+        if grid is not None:
+            return grid
+    try:
+        return _fast_parse(ws, bold, path)
+    except _NoCoordinates:
+        return _parse_rows(ws, bold, path)
+
+
 def iter_grids(path: str | Path) -> Iterator[Grid]:
     """Each worksheet of an .xlsx file as a grid (chart sheets are skipped)."""
     path = Path(path)
     wb = open_workbook(path)
+    book = open_calamine(str(path))
     try:
         bold = _bold_lookup(wb)
         for ws in wb.worksheets:
             if isinstance(ws, ReadOnlyWorksheet):
                 try:
-                    try:
-                        grid = _fast_parse(ws, bold, path)
-                    except _NoCoordinates:
-                        grid = _parse_rows(ws, bold, path)
-                    yield grid
+                    yield _grid(ws, book, bold, path)
                 except WorkbookError:
                     raise
                 except Exception as exc:

@@ -1,0 +1,171 @@
+"""A sheet's grid from python-calamine (values) plus the sheet XML (formulas, bold, errors).
+
+python-calamine reads values in Rust, several times faster than any Python XML
+parse, but it gives formulas only as their cached results (none at all in files
+written by openpyxl) and no fonts. So the few things it lacks are taken from
+the sheet's XML with C-level regular expressions: the text of every formula,
+the error cells, and the style of each cell (for bold). When calamine is not
+installed (xlwings Lite, Pyodide) or the XML is not in the plain form these
+expressions expect, `calamine_grid` returns None and the caller uses the
+element-tree parser instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import cache
+from html import unescape
+from typing import Any
+
+from openpyxl.formula.translate import Translator
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
+
+from renja_xl.workbook.grid import Grid, GridCell
+
+__all__ = ["calamine_available", "calamine_grid", "open_calamine"]
+
+_WITH_FORMULA = re.compile(
+    rb'<c\s+r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f(\s[^>]*?)?(?:/>|>(.*?)</f>)', re.DOTALL
+)
+_ERROR = re.compile(
+    rb'<c\s+r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*?(?<!/)>(?:(?!</c>).)*?<v>([^<]*)</v>', re.DOTALL
+)
+_NOT_PLAIN = re.compile(rb"<c\s+(?!r=)|<\w+:c[\s>]")
+_SI = re.compile(rb'\ssi="(\d+)"')
+_ROW_HIDDEN = re.compile(rb"<row\s[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_MERGE = re.compile(rb'<mergeCell\s+ref="([^"]+)"')
+
+
+def calamine_available() -> bool:
+    """Whether python-calamine can be imported here."""
+    try:
+        import python_calamine  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def open_calamine(path: str) -> Any | None:
+    """A calamine workbook on the file, or None when calamine is missing or refuses it."""
+    if not calamine_available():
+        return None
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(path)
+    except Exception:  # calamine's own errors: the XML parser path will say what is wrong
+        return None
+
+
+@cache
+def _column(letters: bytes) -> int:
+    return column_index_from_string(letters.decode())
+
+
+def _text(raw: bytes) -> str:
+    text = raw.decode("utf-8")
+    return unescape(text) if "&" in text else text
+
+
+class _XmlCells:
+    """What calamine does not say about cells, from one pass over the sheet XML."""
+
+    def __init__(self, xml: bytes, bold: dict[int, bool]) -> None:
+        self.formulas: dict[tuple[int, int], str] = {}
+        self.errors: dict[tuple[int, int], str] = {}
+        self.bold: dict[tuple[int, int], bool] = {}
+        masters: dict[bytes, tuple[str, str]] = {}
+        # Each pass visits only the cells it is about; most cells are in none of them.
+        bold_ids = [str(i).encode() for i, is_bold in bold.items() if is_bold and i]
+        if bold_ids:
+            pattern = rb'<c\s+r="([A-Z]+)(\d+)"[^>]*?\ss="(?:' + b"|".join(bold_ids) + rb')"'
+            for letters, number in re.findall(pattern, xml):
+                self.bold[(int(number), _column(letters))] = True
+        for letters, number, attrs, body in _WITH_FORMULA.findall(xml):
+            ref = (letters + number).decode()
+            text = self._formula(attrs, body, ref, masters)
+            if text:
+                self.formulas[(int(number), _column(letters))] = text
+        for letters, number, value in _ERROR.findall(xml):
+            self.errors[(int(number), _column(letters))] = _text(value) or "#VALUE!"
+
+    @staticmethod
+    def _formula(attrs: bytes | None, body: bytes | None, ref: str,
+                 masters: dict[bytes, tuple[str, str]]) -> str | None:
+        text = _text(body) if body else ""
+        if attrs and b"shared" in attrs:
+            si = _SI.search(attrs)
+            key = si.group(1) if si else b""
+            if text:
+                masters[key] = ("=" + text, ref)
+            elif key in masters:
+                master, origin = masters[key]
+                return Translator(master, origin).translate_formula(ref)
+        return "=" + text if text else None
+
+
+def _cell(value: Any) -> tuple[Any, str] | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value, "b"
+    if isinstance(value, float):
+        return (int(value) if value.is_integer() else value), "n"
+    if isinstance(value, int):
+        return value, "n"
+    if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta):
+        return value, "d"
+    return str(value), "s"
+
+
+def calamine_grid(book: Any, title: str, xml: bytes, bold: dict[int, bool],
+                  check_row: Callable[[int], None]) -> Grid | None:
+    """The grid of one sheet, or None when this fast path does not apply.
+
+    `book` is a `python_calamine.CalamineWorkbook` opened on the same file.
+    """
+    if _NOT_PLAIN.search(xml):
+        return None
+    values = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+    cells = _XmlCells(xml, bold)
+    grid = Grid(title)
+    rows = grid.rows
+    is_bold = cells.bold
+    for r, line in enumerate(values, start=1):
+        found: dict[int, GridCell] = {}
+        for c, value in enumerate(line, start=1):
+            if value == "" or value is None:
+                continue
+            kind = type(value)
+            if kind is float:
+                cell = GridCell(int(value) if value.is_integer() else value, "n",
+                                (r, c) in is_bold)
+            elif kind is str:
+                cell = GridCell(value, "s", (r, c) in is_bold)
+            else:
+                made = _cell(value)
+                if made is None:
+                    continue
+                cell = GridCell(made[0], made[1], (r, c) in is_bold)
+            found[c] = cell
+        if found:
+            check_row(r)
+            rows[r] = found
+    for (r, c), text in cells.formulas.items():
+        check_row(r)
+        rows.setdefault(r, {})[c] = GridCell(text, "f", cells.bold.get((r, c), False))
+    for (r, c), text in cells.errors.items():
+        if (r, c) not in cells.formulas:
+            rows.setdefault(r, {})[c] = GridCell(text, "e", cells.bold.get((r, c), False))
+    grid.hidden_rows = frozenset(
+        int(m.group(1))
+        for tag in _ROW_HIDDEN.finditer(xml)
+        if (m := _ROW_NUMBER.search(tag.group(0)))
+    )
+    for ref in _MERGE.findall(xml):
+        min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
+        grid.merged.append((min_row, min_col, max_row, max_col))
+    return grid

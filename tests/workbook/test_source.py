@@ -1,0 +1,69 @@
+"""Opening workbooks: the fast calamine path reads exactly what the XML parser reads."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from renja_xl.errors import WorkbookError
+from renja_xl.model import Renja
+from renja_xl.workbook import source
+from renja_xl.workbook.writer import write
+
+
+def _grids(path: Path, *, calamine: bool, monkeypatch: pytest.MonkeyPatch) -> list:
+    if not calamine:
+        monkeypatch.setattr(source, "open_calamine", lambda _path: None)
+    grids = list(source.iter_grids(path))
+    monkeypatch.undo()
+    return [(g.sheet, g.rows, sorted(g.merged), g.hidden_rows) for g in grids]
+
+
+def _awkward(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Lampiran & Catatan"
+    ws["A1"] = "A & B <c> \"kutip\""
+    ws["B2"] = 1_500_000
+    ws["B3"] = 2.5
+    ws["B4"] = "#REF!"
+    ws["B5"] = "=SUBTOTAL(9,B2:B3)"
+    ws["B6"] = True
+    ws["B7"] = dt.date(2022, 1, 3)
+    ws["C2"] = "tebal"
+    ws["C2"].font = Font(bold=True)
+    ws["D9"] = "=B2*2"
+    ws.merge_cells("A10:C10")
+    ws["A10"] = "gabungan"
+    ws.row_dimensions[6].hidden = True
+    wb.create_sheet("Kosong")
+    wb.save(path)
+    return path
+
+
+def it_reads_the_same_grid_through_calamine_and_the_xml_parser(
+    tmp_path: Path, dharmasraya: Renja, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path in (_awkward(tmp_path / "aneh.xlsx"), write(dharmasraya, tmp_path / "renja.xlsx")):
+        fast = _grids(path, calamine=True, monkeypatch=monkeypatch)
+        slow = _grids(path, calamine=False, monkeypatch=monkeypatch)
+        assert fast == slow
+
+
+def it_keeps_formulas_errors_and_bold(tmp_path: Path) -> None:
+    grid = next(source.iter_grids(_awkward(tmp_path / "aneh.xlsx")))
+    assert grid.cell(5, 2).kind == "f" and grid.cell(5, 2).value == "=SUBTOTAL(9,B2:B3)"
+    assert (grid.cell(4, 2).kind, grid.cell(4, 2).value) == ("e", "#REF!")
+    assert grid.cell(2, 3).bold and not grid.cell(2, 2).bold
+    assert grid.cell(1, 1).value == "A & B <c> \"kutip\""
+    assert grid.hidden_rows == frozenset({6}) and grid.merged == [(10, 1, 10, 3)]
+
+
+def it_refuses_a_sheet_beyond_the_row_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(source, "MAX_ROWS", 5)
+    with pytest.raises(WorkbookError, match="lebih dari 5 baris"):
+        list(source.iter_grids(_awkward(tmp_path / "aneh.xlsx")))
