@@ -8,7 +8,7 @@ amount cells) is computed once per table as flat lists indexed like
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from operator import itemgetter
@@ -27,9 +27,14 @@ __all__ = ["AmountCells", "RenjaContext", "TabelContext"]
 T = TypeVar("T")
 
 _SUMMED = (Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH)
+_NO_ORIGIN: dict[str, Any] = {"sheet": None, "row": None}
+_RULE_FIELDS = (
+    "level", "kode", "indikator", "lokasi", "target", "pagu", "sumber_dana", "target_maju",
+    "pagu_maju", "asal", "raw", "ambiguity",
+)
 
 
-def parent_indices(levels: list[Level]) -> list[int | None]:
+def parent_indices(levels: Sequence[Level]) -> list[int | None]:
     """Each row's parent index, the rule of `renja_xl.hierarchy.parent_index` on levels.
 
     A row's parent is the nearest row one level up within the same block: a
@@ -84,7 +89,7 @@ class TabelContext:
     config: Config
 
     @cached_property
-    def levels(self) -> list[Level]:
+    def levels(self) -> Sequence[Level]:
         """Every row's level."""
         return self.column("level")
 
@@ -128,7 +133,7 @@ class TabelContext:
         """Every row's node, indexed like `tabel.baris`."""
         return sorted(iter_nodes(self.roots), key=lambda node: node.index)
 
-    def column(self, field: str) -> list[Any]:
+    def column(self, field: str) -> Sequence[Any]:
         """Every row's value of one field of `Baris`, indexed like `tabel.baris`."""
         found = self._columns.get(field)
         if found is None:
@@ -142,8 +147,14 @@ class TabelContext:
         return [vars(b) for b in self.tabel.baris]
 
     @cached_property
-    def _columns(self) -> dict[str, list[Any]]:
-        return {}
+    def _columns(self) -> dict[str, Sequence[Any]]:
+        # The fields the rules read, taken in one pass over the rows while each row is
+        # at hand (a pass per field costs more on a big table, all the more on a busy
+        # machine).
+        if not self._fields:
+            return {field: () for field in _RULE_FIELDS}
+        rows = map(itemgetter(*_RULE_FIELDS), self._fields)
+        return dict(zip(_RULE_FIELDS, zip(*rows, strict=True), strict=True))
 
     @cached_property
     def expected(self) -> dict[tuple[int, str], int | None]:
@@ -155,28 +166,32 @@ class TabelContext:
         """
         out: dict[tuple[int, str], int | None] = {}
         levels, parents, has_children = self.levels, self.parents, self.has_children
+        own = [  # rows counting their own amount
+            lv is Level.SUB_KEGIATAN or not c for lv, c in zip(levels, has_children, strict=True)
+        ]
+        stored = [lv in _SUMMED for lv in levels]
+        tops = [p is None and lv is not Level.JUMLAH for p, lv in zip(parents, levels, strict=True)]
         jumlah = [i for i, level in enumerate(levels) if level is Level.JUMLAH]
         for field in self.pagu_fields:
             values = self.column(field)
             sums: list[int | None] = [None] * len(values)
-            tops: int | None = None
-            for i in range(len(values) - 1, -1, -1):
-                level = levels[i]
-                if level is Level.SUB_KEGIATAN or not has_children[i]:
+            top: int | None = None
+            for i in range(len(values) - 1, -1, -1):  # children come after their parent
+                if own[i]:
                     total = values[i]
                 else:
                     total = sums[i]
-                    if level in _SUMMED:
+                    if stored[i]:
                         out[(i, field)] = total
                 if total is None:
                     continue
                 parent = parents[i]
                 if parent is not None:
                     sums[parent] = total if sums[parent] is None else sums[parent] + total
-                elif level is not Level.JUMLAH:
-                    tops = total if tops is None else tops + total
+                elif tops[i]:
+                    top = total if top is None else top + total
             for i in jumlah:
-                out[(i, field)] = tops
+                out[(i, field)] = top
         return out
 
     def block_range(self, index: int) -> range:
@@ -231,9 +246,24 @@ class TabelContext:
         return {b.asal.row: i for i, b in enumerate(self.tabel.baris) if b.asal}
 
     @cached_property
+    def index_of(self) -> dict[int, int]:
+        """id(row) → the row's index in the table."""
+        return {id(b): i for i, b in enumerate(self.tabel.baris)}
+
+    @cached_property
+    def _origins(self) -> tuple[list[str | None], list[int | None]]:
+        origins = [vars(a) if a is not None else _NO_ORIGIN for a in self.column("asal")]
+        return list(map(itemgetter("sheet"), origins)), list(map(itemgetter("row"), origins))
+
+    @property
     def sheet_rows(self) -> list[int | None]:
         """Every row's sheet row number (None for rows from no workbook)."""
-        return [asal.row if asal else None for asal in self.column("asal")]
+        return self._origins[1]
+
+    @property
+    def sheet_names(self) -> list[str | None]:
+        """Every row's sheet as the reader found it (None for rows from no workbook)."""
+        return self._origins[0]
 
     @cached_property
     def unplaced(self) -> list[int]:
@@ -291,9 +321,10 @@ class TabelContext:
                 cell = raw[i].get(field)
                 if cell is None:
                     continue
-                if cell.formula:
-                    cells.formulas[i] = cell.formula
-                value = cell.value
+                read = vars(cell)
+                if read["formula"]:
+                    cells.formulas[i] = read["formula"]
+                value = read["value"]
                 if value is None:
                     continue
                 row = baris[i]
@@ -318,6 +349,12 @@ class TabelContext:
             for field in fields
             if field in baris.raw or getattr(baris, field) is not None
         ]
+
+    def blank(self, field: str, indices: list[int]) -> list[int]:
+        """Those of some rows whose text in `field` is an empty mark ("", "-", "nihil")."""
+        texts = self.column(field)
+        marks = {text for text in set(texts) if is_empty_mark(text)}  # each text tested once
+        return [i for i in indices if texts[i] in marks]
 
     @cached_property
     def is_empty(self) -> Callable[[str], bool]:

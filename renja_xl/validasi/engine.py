@@ -9,7 +9,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from renja_xl.model import Renja, Tabel, TabelKind
+from renja_xl.model import Baris, Renja, Tabel, TabelKind
 from renja_xl.validasi import rules as _rules  # noqa: F401 - registers the rules
 from renja_xl.validasi.cells import column_index, column_letter
 from renja_xl.validasi.config import Config, load_config
@@ -105,7 +105,7 @@ def _collection_paused() -> Iterator[None]:
 
 
 class _Place(NamedTuple):
-    """Where one table's findings about one field go."""
+    """Where one table's findings about one field go, and how to find their rows."""
 
     column: int
     """The field's 1-based column (0 when the layout has none): orders findings in a row."""
@@ -113,20 +113,36 @@ class _Place(NamedTuple):
     sheet: str
     """The table's sheet, for rows that do not name their own."""
     file: str | None
+    offset: int
+    """How many rows the tables before this one have: findings are listed table by table."""
+    index_of: dict[int, int]
+    """id(row) → index, for the table's rows (empty for a table the Renja does not hold)."""
+    rows: list[Baris]
+    sheets: list[str | None]
+    sheet_rows: list[int | None]
 
 
-def _place(tabel: Tabel, field: str, files: dict[TabelKind, str | None]) -> _Place:
+def _place(
+    tabel: Tabel, field: str, files: dict[TabelKind, str | None], context: RenjaContext
+) -> _Place:
     column = column_index(tabel, field)
     letter = column_letter(column) if column is not None else None
-    sheet = tabel.sheet or f"Tabel {tabel.kind}"
-    return _Place(column or 0, letter, sheet, files.get(tabel.kind))
+    where = (column or 0, letter, tabel.sheet or f"Tabel {tabel.kind}", files.get(tabel.kind))
+    offset = 0
+    for table in context.tables:
+        if table.tabel is tabel:
+            return _Place(
+                *where, offset, table.index_of, tabel.baris, table.sheet_names, table.sheet_rows
+            )
+        offset += len(table.tabel.baris)
+    return _Place(*where, offset, {}, [], [], [])
 
 
 def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) -> Report:
     context = RenjaContext(renja, settings)
-    positions = _positions(renja)
-    places: dict[tuple[int, str], _Place] = {}
+    positions: dict[int, int] = {}  # every row of every table, only for rows out of place
     nowhere = sum(len(tabel.baris) for tabel in renja.tabel)  # after every table
+    places: dict[tuple[int, str], _Place] = {}
     failures: list[Finding] = []
     found: list[tuple[tuple[int, int], Finding]] = []
     for rule in RULES.values():
@@ -138,19 +154,30 @@ def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) 
             failures.append(_failure(rule, exc))
             continue
         code, severity = rule.code, settings.severity_of(rule.code, rule.severity)
+        place_tabel, place_field = None, ""
         for tabel, baris, field, message, expected, actual, related in problems:
-            place = places.get((id(tabel), field))
-            if place is None:
-                place = places[(id(tabel), field)] = _place(tabel, field, files)
-            asal = baris.asal
-            row = asal.row if asal is not None else None
+            if tabel is not place_tabel or field != place_field:  # a rule's problems come in runs
+                place_tabel, place_field = tabel, field
+                place = places.get((id(tabel), field))
+                if place is None:
+                    place = places[(id(tabel), field)] = _place(tabel, field, files, context)
+                column, letter, default_sheet, file, offset, index_of, rows, sheets, sheet_rows = (
+                    place
+                )
+            index = index_of.get(id(baris))
+            if index is not None and rows[index] is baris:
+                sheet, row, position = sheets[index], sheet_rows[index], offset + index
+            else:  # a row outside the problem's table: read it directly
+                asal = baris.asal
+                sheet, row = (asal.sheet, asal.row) if asal is not None else (None, None)
+                positions = positions or _positions(renja)
+                position = positions.get(id(baris), nowhere)
             finding = Finding(
-                code, severity,
-                (asal.sheet if asal is not None else None) or place.sheet,
-                f"{place.letter}{row}" if row is not None and place.letter is not None else None,
-                row, message, expected, actual, field, related, place.file,
+                code, severity, sheet or default_sheet,
+                f"{letter}{row}" if row is not None and letter is not None else None,
+                row, message, expected, actual, field, related, file,
             )
-            found.append(((positions.get(id(baris), nowhere), place.column), finding))
+            found.append(((position, column), finding))
     found.sort(key=itemgetter(0))  # stable: one cell's findings keep the rules' order
     first = next((f for f in files.values() if f), None)
     return Report(failures + [f for _, f in found], first)

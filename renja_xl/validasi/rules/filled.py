@@ -15,25 +15,24 @@ _INDIKATOR_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 @rule("indikator.empty", Severity.WARNING)
 def indikator_empty(ctx: TabelContext) -> Iterator[Problem]:
     """A program, kegiatan or sub kegiatan has no indikator kinerja."""
-    empty, indikator, levels = ctx.is_empty, ctx.column("indikator"), ctx.levels
+    levels = ctx.levels
     messages = {
         level: f"Indikator kinerja {level.label.lower()} kosong." for level in _INDIKATOR_LEVELS
     }
-    for i in ctx.indices(*_INDIKATOR_LEVELS):
-        if empty(indikator[i]):
-            yield ctx.problem(
-                ctx.tabel.baris[i], "indikator", messages[levels[i]],
-                expected="indikator kinerja", actual=None,
-            )
+    for i in ctx.blank("indikator", ctx.indices(*_INDIKATOR_LEVELS)):
+        yield ctx.problem(
+            ctx.tabel.baris[i], "indikator", messages[levels[i]],
+            expected="indikator kinerja", actual=None,
+        )
 
 
 @rule("lokasi.empty", Severity.WARNING)
 def lokasi_empty(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan budgeted in year N has no lokasi."""
-    empty, pagu, lokasi = ctx.is_empty, ctx.column("pagu"), ctx.column("lokasi")
+    pagu = ctx.column("pagu")
     message = f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi lokasinya kosong."
-    for i in ctx.indices(Level.SUB_KEGIATAN):
-        if pagu[i] and empty(lokasi[i]):
+    for i in ctx.blank("lokasi", ctx.indices(Level.SUB_KEGIATAN)):
+        if pagu[i]:
             yield ctx.problem(
                 ctx.tabel.baris[i], "lokasi", message,
                 expected="lokasi (mis. nama kecamatan)", actual=None,

@@ -64,7 +64,7 @@ def _expected(ctx: TabelContext, index: int, kind: FormulaKind, column: str) -> 
 
 
 def _leaves(ctx: TabelContext) -> list[int]:
-    return ctx.shared("leaves", lambda: [i for i, _ in ctx.rows(Level.SUB_KEGIATAN)])
+    return ctx.indices(Level.SUB_KEGIATAN)
 
 
 def _fits(ctx: TabelContext, index: int, formula: SumFormula, covered: set[int]) -> bool:
@@ -95,7 +95,7 @@ class _Edges(NamedTuple):
         Only the rows between the block's neighbours count, so hidden or blank
         sheet rows at the block's edges do not matter.
         """
-        low, high = min(first, last), max(first, last)
+        low, high = (first, last) if first <= last else (last, first)
         return self.before < low <= self.top and self.bottom <= high < self.after
 
 

@@ -86,7 +86,7 @@ def _parents(ctx: TabelContext, *levels: Level) -> Iterator[Problem]:
     for field in ctx.pagu_fields:
         values, cells = ctx.column(field), ctx.amounts[field]
         invalid = set(cells.invalid)
-        for index, _ in ctx.rows(*levels):
+        for index in ctx.indices(*levels):
             key = (index, field)
             if key not in expected:
                 continue

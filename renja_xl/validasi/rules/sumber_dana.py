@@ -59,17 +59,22 @@ def unknown(ctx: TabelContext) -> Iterator[Problem]:
 
 
 def _used(ctx: TabelContext) -> dict[int, set[str]]:
-    """Row index → the sumber dana texts of the budgeted sub kegiatan below it."""
-    used: dict[int, set[str]] = {}
+    """Kegiatan and program index → the sumber dana texts of the budgeted sub kegiatan below.
+
+    A sub kegiatan's parent is always a kegiatan, and a kegiatan's a program
+    (`TabelContext.parents`), so two steps reach every row the rule checks.
+    """
     parents, pagu, sumber_dana = ctx.parents, ctx.column("pagu"), ctx.column("sumber_dana")
+    kegiatan: dict[int, set[str]] = {}
     for index in ctx.indices(Level.SUB_KEGIATAN):
         parent = parents[index]
         if pagu[index] and parent is not None:
-            used.setdefault(parent, set()).add(sumber_dana[index])
-    for index in range(len(parents) - 1, -1, -1):  # a block's rows come after its parent
-        parent = parents[index]
-        if parent is not None and index in used:
-            used.setdefault(parent, set()).update(used[index])
+            kegiatan.setdefault(parent, set()).add(sumber_dana[index])
+    used = dict(kegiatan)  # programs get sets of their own below
+    for index, texts in kegiatan.items():
+        program = parents[index]
+        if program is not None:
+            used.setdefault(program, set()).update(texts)
     return used
 
 
