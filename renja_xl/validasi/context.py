@@ -14,7 +14,6 @@ from functools import cache, cached_property
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
-from renja_xl.hierarchy import Node, build_tree, iter_nodes
 from renja_xl.model import Baris, Level, Renja, Tabel
 from renja_xl.numbers import is_empty_mark
 from renja_xl.validasi.amounts import is_error, is_fraction, is_text
@@ -26,7 +25,10 @@ __all__ = ["AmountCells", "RenjaContext", "TabelContext"]
 
 T = TypeVar("T")
 
-_SUMMED = (Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH)
+_BOTTOM_UP = (  # every level but JUMLAH, children first; whether its subtotals are checked
+    (Level.SUB_KEGIATAN, False), (Level.KEGIATAN, True), (Level.PROGRAM, True),
+    (Level.BIDANG, False),
+)
 _NO_ORIGIN: dict[str, Any] = {"sheet": None, "row": None}
 _RULE_FIELDS = (
     "level", "kode", "indikator", "lokasi", "target", "pagu", "sumber_dana", "target_maju",
@@ -123,37 +125,22 @@ class TabelContext:
         parents = self.parents
         return [i for i in range(index + 1, self.last[index] + 1) if parents[i] == index]
 
-    @cached_property
-    def roots(self) -> list[Node]:
-        """The table's hierarchy (see `renja_xl.hierarchy.build_tree`)."""
-        return build_tree(self.tabel)
-
-    @cached_property
-    def nodes(self) -> list[Node]:
-        """Every row's node, indexed like `tabel.baris`."""
-        return sorted(iter_nodes(self.roots), key=lambda node: node.index)
-
     def column(self, field: str) -> Sequence[Any]:
         """Every row's value of one field of `Baris`, indexed like `tabel.baris`."""
         found = self._columns.get(field)
         if found is None:
-            found = self._columns[field] = list(map(itemgetter(field), self._fields))
+            found = self._columns[field] = [getattr(b, field) for b in self.tabel.baris]
         return found
 
     @cached_property
-    def _fields(self) -> list[dict[str, Any]]:
-        # A pydantic model keeps its field values in its __dict__: columns read from
-        # there take half the time of reading each row's attributes.
-        return [vars(b) for b in self.tabel.baris]
-
-    @cached_property
     def _columns(self) -> dict[str, Sequence[Any]]:
-        # The fields the rules read, taken in one pass over the rows while each row is
-        # at hand (a pass per field costs more on a big table, all the more on a busy
-        # machine).
-        if not self._fields:
+        # The fields the rules read, taken in one pass over the rows while each row is at
+        # hand (a pass per field costs more on a big table, all the more on a busy
+        # machine), from the dict in which a pydantic model keeps its field values
+        # (half the cost of reading the attributes).
+        if not self.tabel.baris:
             return {field: () for field in _RULE_FIELDS}
-        rows = map(itemgetter(*_RULE_FIELDS), self._fields)
+        rows = map(itemgetter(*_RULE_FIELDS), map(vars, self.tabel.baris))
         return dict(zip(_RULE_FIELDS, zip(*rows, strict=True), strict=True))
 
     @cached_property
@@ -162,34 +149,31 @@ class TabelContext:
 
         The same figures as `renja_xl.recompute.expected_totals`: a row without
         children (or a sub kegiatan) counts its own amount, any other row the sum
-        of its children, JUMLAH the sum of every other root.
+        of its children, JUMLAH the sum of every other root. Levels are summed
+        from the bottom up, so each row's children are complete when it is reached.
         """
         out: dict[tuple[int, str], int | None] = {}
-        levels, parents, has_children = self.levels, self.parents, self.has_children
-        own = [  # rows counting their own amount
-            lv is Level.SUB_KEGIATAN or not c for lv, c in zip(levels, has_children, strict=True)
-        ]
-        stored = [lv in _SUMMED for lv in levels]
-        tops = [p is None and lv is not Level.JUMLAH for p, lv in zip(parents, levels, strict=True)]
-        jumlah = [i for i, level in enumerate(levels) if level is Level.JUMLAH]
+        parents, has_children = self.parents, self.has_children
+        jumlah = self.indices(Level.JUMLAH)
         for field in self.pagu_fields:
             values = self.column(field)
-            sums: list[int | None] = [None] * len(values)
+            sums: dict[int, int] = {}
             top: int | None = None
-            for i in range(len(values) - 1, -1, -1):  # children come after their parent
-                if own[i]:
-                    total = values[i]
-                else:
-                    total = sums[i]
-                    if stored[i]:
-                        out[(i, field)] = total
-                if total is None:
-                    continue
-                parent = parents[i]
-                if parent is not None:
-                    sums[parent] = total if sums[parent] is None else sums[parent] + total
-                elif tops[i]:
-                    top = total if top is None else top + total
+            for level, stored in _BOTTOM_UP:
+                for i in self.indices(level):
+                    if level is not Level.SUB_KEGIATAN and has_children[i]:
+                        total = sums.get(i)
+                        if stored:
+                            out[(i, field)] = total
+                    else:
+                        total = values[i]
+                    if total is None:
+                        continue
+                    parent = parents[i]
+                    if parent is not None:
+                        sums[parent] = sums.get(parent, 0) + total
+                    else:
+                        top = total if top is None else top + total
             for i in jumlah:
                 out[(i, field)] = top
         return out
@@ -208,24 +192,6 @@ class TabelContext:
             return bisect_left(positions, index)
         return bisect_left(positions, self.last[index] + 1) - bisect_left(positions, index + 1)
 
-    def count_in_block(self, index: int, field: str, test: Callable[[Baris, str], bool]) -> int:
-        """How many rows of a parent's block pass `test` for a field.
-
-        With a field, only rows whose cell needed interpreting (`Baris.raw`) are
-        tested; with field "" every row is. Positions are computed once per test.
-        """
-        key = (field, test)
-        positions = self._positions.get(key)
-        if positions is None:
-            candidates = (
-                range(len(self.tabel.baris))
-                if not field
-                else (i for i in self.raw_rows if field in self.tabel.baris[i].raw)
-            )
-            positions = [i for i in candidates if test(self.tabel.baris[i], field)]
-            self._positions[key] = positions
-        return self.in_block(positions, index)
-
     def shared(self, key: str, compute: Callable[[], T]) -> T:
         """What several rules derive from this table, computed by the first that asks."""
         if key not in self._shared:
@@ -237,13 +203,9 @@ class TabelContext:
         return {}
 
     @cached_property
-    def _positions(self) -> dict[tuple[str, object], list[int]]:
-        return {}
-
-    @cached_property
     def by_row(self) -> dict[int, int]:
         """Sheet row number → row index, for rows read from a workbook."""
-        return {b.asal.row: i for i, b in enumerate(self.tabel.baris) if b.asal}
+        return {row: i for i, row in enumerate(self.sheet_rows) if row is not None}
 
     @cached_property
     def index_of(self) -> dict[int, int]:
@@ -292,20 +254,6 @@ class TabelContext:
     def _indices(self) -> dict[frozenset[Level], list[int]]:
         return {}
 
-    def rows(self, *levels: Level) -> list[tuple[int, Baris]]:
-        """(index, row) of the rows of some levels, in sheet order."""
-        key = frozenset(levels)
-        found = self._rows.get(key)
-        if found is None:
-            baris = self.tabel.baris
-            found = [(i, baris[i]) for i in self.indices(*levels)]
-            self._rows[key] = found
-        return found
-
-    @cached_property
-    def _rows(self) -> dict[frozenset[Level], list[tuple[int, Baris]]]:
-        return {}
-
     @cached_property
     def raw_rows(self) -> list[int]:
         """Indices of the rows with at least one cell that needed interpreting."""
@@ -339,17 +287,6 @@ class TabelContext:
                     cells.fractions.append(i)
         return found
 
-    @cached_property
-    def pagu_cells(self) -> list[tuple[int, str]]:
-        """(index, field) of every budget cell that holds something."""
-        fields = self.pagu_fields
-        return [
-            (i, field)
-            for i, baris in enumerate(self.tabel.baris)
-            for field in fields
-            if field in baris.raw or getattr(baris, field) is not None
-        ]
-
     def blank(self, field: str, indices: list[int]) -> list[int]:
         """Those of some rows whose text in `field` is an empty mark ("", "-", "nihil")."""
         texts = self.column(field)
@@ -360,11 +297,6 @@ class TabelContext:
     def is_empty(self) -> Callable[[str], bool]:
         """`renja_xl.numbers.is_empty_mark`, remembered per text (texts repeat a lot)."""
         return cache(is_empty_mark)
-
-    def block(self, index: int) -> list[Baris]:
-        """The rows below a parent, down to the end of its block (JUMLAH: all above it)."""
-        block = self.block_range(index)
-        return self.tabel.baris[block.start : block.stop]
 
     def problem(
         self,

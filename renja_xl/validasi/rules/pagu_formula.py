@@ -168,11 +168,13 @@ def formula_range(ctx: TabelContext) -> Iterator[Problem]:
             text = texts.get(index)
             if text is None:
                 continue
-            if whole and text == f"SUBTOTAL(9,{letter}{edges.top}:{letter}{edges.bottom})":
-                continue  # exactly what the writer puts there
-            plain = plain_subtotal(text) if edges is not None else None
-            if plain is not None and plain[0] == letter and edges.spanned(*plain[1:]):
-                continue  # the usual SUBTOTAL over the whole block, written by hand
+            if edges is not None:
+                written = f"SUBTOTAL(9,{letter}{edges.top}:{letter}{edges.bottom})"
+                if whole and text == written:
+                    continue  # exactly what the writer puts there
+                plain = plain_subtotal(text)
+                if plain is not None and plain[0] == letter and edges.spanned(*plain[1:]):
+                    continue  # the usual SUBTOTAL over the whole block, written by hand
             found = _check(ctx, index, field, letter, text)
             if found is not None:
                 yield found

@@ -95,10 +95,13 @@ def _text(baris: Baris, field: str) -> str:
 
 
 def _same_text(a: Baris, b: Baris, field: str) -> bool:
-    return normalize_name(_text(a, field)) == normalize_name(_text(b, field))
+    text_a, text_b = _text(a, field), _text(b, field)
+    return text_a == text_b or normalize_name(text_a) == normalize_name(text_b)
 
 
 def _same_sources(a: Baris, b: Baris) -> bool:
+    if a.sumber_dana == b.sumber_dana:
+        return True
     sources = default_sources()
     known_a, unknown_a = sources.parse(a.sumber_dana)
     known_b, unknown_b = sources.parse(b.sumber_dana)
@@ -112,7 +115,7 @@ def _entered(ctx: TabelContext, index: int) -> bool:
     baris = ctx.tabel.baris[index]
     if baris.level is Level.SUB_KEGIATAN:
         return True
-    return baris.level in (Level.PROGRAM, Level.KEGIATAN) and not ctx.nodes[index].children
+    return baris.level in (Level.PROGRAM, Level.KEGIATAN) and not ctx.has_children[index]
 
 
 def _differences(t31: TabelContext, a: int, b: int, t41: TabelContext) -> Iterator[str]:
