@@ -1,6 +1,8 @@
 """Benchmark of the core (issue 2): a 10,000-row Tabel 3.1 made from the real rows.
 
-Prints, measured in the same run on the same file:
+Times are CPU seconds of this process (time.process_time), best of N runs, so that
+other work on the machine disturbs the ratios as little as possible. Prints,
+measured in the same run on the same file:
 * read + infer levels + recompute, as a ratio to openpyxl's read-only load
   (iterating every value) and to python-calamine's raw read;
 * write, as a ratio to xlsxwriter writing the same cells (values, formulas and
@@ -36,9 +38,9 @@ def _time(fn: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)  # the least disturbed run, as timeit recommends
 
 
