@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import chain
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
@@ -246,8 +247,16 @@ class TabelContext:
         key = frozenset(levels)
         found = self._indices.get(key)
         if found is None:
-            found = [i for i, level in enumerate(self.levels) if level in key]
+            lists = [self._by_level[level] for level in key]
+            found = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             self._indices[key] = found
+        return found
+
+    @cached_property
+    def _by_level(self) -> dict[Level, list[int]]:
+        found: dict[Level, list[int]] = {level: [] for level in Level}
+        for i, level in enumerate(self.levels):
+            found[level].append(i)
         return found
 
     @cached_property

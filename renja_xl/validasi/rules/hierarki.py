@@ -27,11 +27,11 @@ def ambiguous(ctx: TabelContext) -> Iterator[Problem]:
 @rule("hierarki.orphan", Severity.ERROR)
 def orphan(ctx: TabelContext) -> Iterator[Problem]:
     """A sub kegiatan with no kegiatan above it, or a kegiatan with no program."""
-    baris, levels = ctx.tabel.baris, ctx.levels
-    for index, parent in enumerate(ctx.parents):
-        wanted = _MISSING_PARENT.get(levels[index]) if parent is None else None
-        if wanted is not None:
-            row = baris[index]
+    parents = ctx.parents
+    for index in ctx.indices(*_MISSING_PARENT):
+        if parents[index] is None:
+            row = ctx.tabel.baris[index]
+            wanted = _MISSING_PARENT[row.level]
             yield ctx.problem(
                 row, "uraian",
                 f"{row.level.label} \"{row.uraian}\" tidak berada di bawah {wanted} "
