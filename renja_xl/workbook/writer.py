@@ -14,6 +14,7 @@ Formulas carry no cached result: Excel and LibreOffice compute them on opening.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from importlib import resources
@@ -206,10 +207,12 @@ def _write_rows(
     write_string, write_number = ws.write_string, ws.write_number
     write_blank, write_formula = ws.write_blank, ws.write_formula
     rupiah, target = ColumnKind.RUPIAH, ColumnKind.TARGET
+    fits = [_chars_per_line(column.width) for column in layout.columns]
     for index, baris in enumerate(tabel.baris):
         row = start - 1 + index
         level = styles[baris.level.value]
         span = spans[index]
+        lines = 1
         for col, field, kind, letter in columns:
             value = getattr(baris, field)
             fmt = level[col]
@@ -225,9 +228,27 @@ def _write_rows(
             text = value.teks if kind is target else value
             if text:
                 write_string(row, col, text, fmt)
+                if len(text) > fits[col]:
+                    lines = max(lines, _wrapped_lines(text, fits[col]))
             else:
                 write_blank(row, col, None, fmt)
+        if lines > 1:  # Excel does not grow wrapped rows by itself in a generated file
+            ws.set_row(row, _LINE_HEIGHT * lines + _ROW_PADDING)
     return start - 2 + len(tabel.baris)
+
+
+_LINE_HEIGHT = 12.75  # points per line of 10-point Arial
+_ROW_PADDING = 2.0
+
+
+def _chars_per_line(width: float) -> int:
+    """About how many characters of 10-point Arial fit a column of Excel width units."""
+    return max(1, int(width * 1.1))
+
+
+def _wrapped_lines(text: str, fit: int) -> int:
+    """How many lines a text takes once wrapped at word boundaries."""
+    return len(textwrap.wrap(text, fit, break_long_words=True)) or 1
 
 
 # --- signature block and page -----------------------------------------------------------
