@@ -14,7 +14,6 @@ Formulas carry no cached result: Excel and LibreOffice compute them on opening.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from importlib import resources
@@ -247,8 +246,25 @@ def _chars_per_line(width: float) -> int:
 
 
 def _wrapped_lines(text: str, fit: int) -> int:
-    """How many lines a text takes once wrapped at word boundaries."""
-    return len(textwrap.wrap(text, fit, break_long_words=True)) or 1
+    """How many lines a text takes once wrapped at word boundaries.
+
+    Same as textwrap for words shorter than a line; a longer word is counted on
+    lines of its own, a little more than Excel needs (a row a bit too tall, never
+    text cut off).
+    """
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size <= fit:
+            used += 1 + size
+            continue
+        if used:
+            lines += 1
+        extra, used = divmod(size, fit)
+        if used == 0 and extra:  # a word filling whole lines exactly
+            extra, used = extra - 1, fit
+        lines += extra
+    return lines
 
 
 # --- signature block and page -----------------------------------------------------------

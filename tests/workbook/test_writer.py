@@ -159,3 +159,12 @@ def it_follows_a_template_edited_between_two_writes(
     os.utime(template, ns=(time.time_ns(), time.time_ns() + 10_000_000))
     second = load_workbook(write(dharmasraya, workbook_dir / "b.xlsx", templates={"4.1": template}))
     assert second["Tabel 4.1"]["A5"].font.name == "Courier New"
+
+
+def it_gives_wrapped_rows_the_height_their_text_needs(
+    dharmasraya: Renja, workbook_dir: Path
+) -> None:
+    ws = load_workbook(write(dharmasraya, workbook_dir / "tinggi.xlsx"))["Tabel 3.1"]
+    # row 16: "Penyediaan Gaji dan Tunjangan ASN", whose indikator runs over three lines
+    assert ws.row_dimensions[16].height is not None and ws.row_dimensions[16].height >= 3 * 12.75
+    assert ws.row_dimensions[13].height is None  # a short row keeps the default height
