@@ -113,15 +113,10 @@ def _fixed_level(row: RowSignals, names: NameLevels) -> tuple[Level | None, str 
 
 def _is_section_heading(row: RowSignals) -> bool:
     """A capitalised line with nothing else on the row ("PEMBERDAYAAN PEREMPUAN ...")."""
+    if row.has_figures or row.children is not None or row.indikator.strip():
+        return False
     letters = [ch for ch in row.uraian if ch.isalpha()]
-    return (
-        not row.has_figures
-        and row.children is None
-        and not row.indikator.strip()
-        and not row.lokasi.strip()
-        and len(letters) >= 4
-        and all(ch.isupper() for ch in letters)
-    )
+    return not row.lokasi.strip() and len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
 class _Block:

@@ -89,7 +89,7 @@ class _XmlCells:
             text = self._formula(attrs, body, ref, masters)
             if text:
                 self.formulas[(int(number), _column(letters))] = text
-        for letters, number, value in _ERROR.findall(xml):
+        for letters, number, value in _ERROR.findall(xml) if b't="e"' in xml else ():
             self.errors[(int(number), _column(letters))] = _text(value) or "#VALUE!"
 
     @staticmethod
