@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from functools import lru_cache
 
 from openpyxl.utils.cell import column_index_from_string
 
@@ -128,6 +129,7 @@ _SIMPLE_SUBTOTAL = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def simple_subtotal(formula: str) -> Range | None:
     """The block of a plain `SUBTOTAL(9, X1:X9)` (what the writer puts in parents), else None."""
     match = _SIMPLE_SUBTOTAL.match(formula)
