@@ -66,3 +66,22 @@ def test_uncertain_level_from_the_reader_is_a_warning_at_its_name() -> None:
 
     assert [(f.sheet, f.cell, f.severity.value) for f in found] == [(SHEET_31, "B18", "warning")]
     assert found[0].message.startswith("Tingkat baris tidak pasti")
+
+
+def test_a_row_the_reader_cannot_place_is_reported_from_a_real_workbook(tmp_path: Path) -> None:
+    from tests.support.printed import fixture_rows, write_printed
+
+    rows = [dict(r) for r in fixture_rows("tabel31")[:7]]
+    rows[1].update(pagu=rows[2]["pagu"] + rows[5]["pagu"],
+                   pagu_maju=rows[2]["pagu_maju"] + rows[5]["pagu_maju"])  # the program's block
+    # A last row with no figures, no kode, no bold and a name of the agency's own.
+    empty = dict(rows[-1], uraian="Kegiatan Khusus Daerah", indikator="", pagu=None,
+                 pagu_maju=None, target="", target_maju="")
+    path = write_printed(tmp_path / "ragu.xlsx", rows=[*rows, empty], bold=False,
+                         repeat_every=None)
+
+    report = validate(path, disable=["tabel.mismatch"])
+
+    found = report.by_code("hierarki.ambiguous")
+    assert [(f.sheet, f.cell) for f in found] == [("Lampiran", "B15")]
+    assert report.errors == []
