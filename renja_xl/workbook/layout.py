@@ -107,6 +107,17 @@ _INDIKATOR = Column("indikator", "Indikator Kinerja Program/Kegiatan", ColumnKin
 _TARGET_HEADING = "Target Capaian Kinerja"
 _PAGU_HEADING = "Kebutuhan Dana/Pagu Indikatif"
 
+# Columns 1-7, the same in both tables: the row's name and its plan for year N.
+_YEAR_N = (
+        _KODE,
+        _URAIAN,
+        _INDIKATOR,
+        Column("lokasi", "Lokasi", ColumnKind.TEXT, 18, group=0),
+        Column("target", _TARGET_HEADING, ColumnKind.TARGET, 14, group=0),
+        Column("pagu", _PAGU_HEADING, ColumnKind.RUPIAH, 18, group=0),
+        Column("sumber_dana", "Sumber Dana", ColumnKind.TEXT, 12, group=0),
+)
+
 TABEL_31 = Layout(
     kind=TabelKind.TABEL_31,
     sheet_name="Tabel 3.1",
@@ -122,13 +133,7 @@ TABEL_31 = Layout(
         Group("Prakiraan Maju Rencana Tahun {tahun_maju}", maju=True),
     ),
     columns=(
-        _KODE,
-        _URAIAN,
-        _INDIKATOR,
-        Column("lokasi", "Lokasi", ColumnKind.TEXT, 18, group=0),
-        Column("target", _TARGET_HEADING, ColumnKind.TARGET, 14, group=0),
-        Column("pagu", _PAGU_HEADING, ColumnKind.RUPIAH, 18, group=0),
-        Column("sumber_dana", "Sumber Dana", ColumnKind.TEXT, 12, group=0),
+        *_YEAR_N,
         Column("catatan", "Catatan Penting", ColumnKind.TEXT, 12),
         Column("target_maju", _TARGET_HEADING, ColumnKind.TARGET, 14, group=1),
         Column("pagu_maju", _PAGU_HEADING, ColumnKind.RUPIAH, 18, group=1),
@@ -148,13 +153,7 @@ TABEL_41 = Layout(
     ),
     groups=(Group("Rencana Tahun {tahun}"),),
     columns=(
-        _KODE,
-        _URAIAN,
-        _INDIKATOR,
-        Column("lokasi", "Lokasi", ColumnKind.TEXT, 18, group=0),
-        Column("target", _TARGET_HEADING, ColumnKind.TARGET, 14, group=0),
-        Column("pagu", _PAGU_HEADING, ColumnKind.RUPIAH, 18, group=0),
-        Column("sumber_dana", "Sumber Dana", ColumnKind.TEXT, 12, group=0),
+        *_YEAR_N,
         Column("catatan", "Ket", ColumnKind.TEXT, 14),
     ),
     signature_column=5,
