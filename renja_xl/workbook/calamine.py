@@ -121,6 +121,16 @@ def _cell(value: Any) -> tuple[Any, str] | None:
     return str(value), "s"
 
 
+def _grid_cell(value: Any, bold: bool) -> GridCell:
+    kind = type(value)
+    if kind is str:
+        return GridCell(value, "s", bold)
+    if kind is float:
+        return GridCell(int(value) if value.is_integer() else value, "n", bold)
+    made = _cell(value)
+    return GridCell(made[0], made[1], bold) if made else GridCell(str(value), "s", bold)
+
+
 def calamine_grid(book: Any, title: str, xml: bytes, bold: dict[int, bool],
                   check_row: Callable[[int], None]) -> Grid | None:
     """The grid of one sheet, or None when this fast path does not apply.
@@ -133,24 +143,17 @@ def calamine_grid(book: Any, title: str, xml: bytes, bold: dict[int, bool],
     cells = _XmlCells(xml, bold)
     grid = Grid(title)
     rows = grid.rows
-    is_bold = cells.bold
+    bold_by_row: dict[int, set[int]] = {}
+    for r, c in cells.bold:
+        bold_by_row.setdefault(r, set()).add(c)
+    no_bold: set[int] = set()
     for r, line in enumerate(values, start=1):
-        found: dict[int, GridCell] = {}
-        for c, value in enumerate(line, start=1):
-            if value == "" or value is None:
-                continue
-            kind = type(value)
-            if kind is float:
-                cell = GridCell(int(value) if value.is_integer() else value, "n",
-                                (r, c) in is_bold)
-            elif kind is str:
-                cell = GridCell(value, "s", (r, c) in is_bold)
-            else:
-                made = _cell(value)
-                if made is None:
-                    continue
-                cell = GridCell(made[0], made[1], (r, c) in is_bold)
-            found[c] = cell
+        in_bold = bold_by_row.get(r, no_bold)
+        found = {
+            c: _grid_cell(value, c in in_bold)
+            for c, value in enumerate(line, start=1)
+            if value != "" and value is not None
+        }
         if found:
             check_row(r)
             rows[r] = found
