@@ -139,7 +139,9 @@ def calamine_grid(book: Any, title: str, xml: bytes, bold: dict[int, bool],
     """
     if _NOT_PLAIN.search(xml):
         return None
-    values = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+    sheet = book.get_sheet_by_name(title)
+    check_row(sheet.total_height)  # refuse a huge sheet before making Python objects of it
+    values = sheet.to_python(skip_empty_area=False)
     cells = _XmlCells(xml, bold)
     grid = Grid(title)
     rows = grid.rows
