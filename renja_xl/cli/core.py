@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from renja_xl.cli.output import console
+from renja_xl.errors import RenjaError
 from renja_xl.example import load_example
 from renja_xl.numbers import format_rupiah
 from renja_xl.summary import RingkasanTabel, summarize
@@ -54,10 +55,15 @@ def hitung(
     paksa: Annotated[bool, typer.Option("--paksa", help=_PAKSA_HELP)] = False,
     coba: Annotated[bool, typer.Option("--coba", help="Hanya tampilkan perubahan; berkas "
                                        "tidak diubah.")] = False,
+    rumus: Annotated[bool, typer.Option("--rumus", help="Jadikan semua subtotal rumus "
+                                        "SUBTOTAL yang ikut berubah saat angka diubah.")] = False,
 ) -> None:
     """Hitung ulang subtotal program, kegiatan dan JUMLAH, lalu perbaiki selnya di berkas."""
     renja = load(berkas)
-    updates = [u for tabel in renja.tabel for u in subtotal_updates(tabel)]
+    try:
+        updates = [u for tabel in renja.tabel for u in subtotal_updates(tabel, live=rumus)]
+    except RenjaError as exc:
+        raise exc.located(berkas) from None
     if not updates:
         console.print(f"Semua subtotal di {berkas.name} sudah benar; berkas tidak diubah.")
         return

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from renja_xl.errors import CellValueError
 from renja_xl.hierarchy import Node
 from renja_xl.model import Baris, Level, Tabel
 from renja_xl.recompute import expected_totals, nodes_by_index
@@ -80,7 +81,9 @@ def _covers(formula: str, column: int, span: tuple[int, int]) -> bool:
     )
 
 
-def _update(tabel: Tabel, node: Node, field: str, new: int | None) -> CellUpdate | None:
+def _update(
+    tabel: Tabel, node: Node, field: str, new: int | None, live: bool
+) -> CellUpdate | None:
     row: Baris = node.baris
     column = tabel.columns.get(field)
     if row.asal is None or column is None:
@@ -88,10 +91,13 @@ def _update(tabel: Tabel, node: Node, field: str, new: int | None) -> CellUpdate
     raw = row.raw.get(field)
     old = getattr(row, field)
     span = block_rows(tabel, node)
-    if raw is not None and raw.formula is not None:
+    if live and span is not None and not (raw and raw.formula and _covers(raw.formula, column,
+                                                                           span)):
+        value: int | str | None = subtotal_formula(column, span)
+    elif raw is not None and raw.formula is not None:
         if span is not None and _covers(raw.formula, column, span):
             return None
-        value: int | str | None = subtotal_formula(column, span) if span else new
+        value = subtotal_formula(column, span) if span else new
     elif old == new:
         return None
     else:
@@ -100,12 +106,29 @@ def _update(tabel: Tabel, node: Node, field: str, new: int | None) -> CellUpdate
                       old, new, value)
 
 
-def subtotal_updates(tabel: Tabel) -> list[CellUpdate]:
-    """Every parent/JUMLAH cell of a table that must change, in sheet order."""
+def subtotal_updates(tabel: Tabel, *, live: bool = False) -> list[CellUpdate]:
+    """Every parent/JUMLAH cell of a table that must change, in sheet order.
+
+    With `live=True` every parent becomes a `SUBTOTAL(9, …)` formula over its
+    block, so the sums stay right as the user edits. All or none: a typed parent
+    left among formulas would be counted twice by the formula above it.
+    """
     nodes = nodes_by_index(tabel)
+    totals = sorted(expected_totals(tabel).items())
+    if live:
+        broken = [nodes[i].baris for (i, _), _ in totals if block_rows(tabel, nodes[i]) is None]
+        if broken:
+            where = broken[0].asal
+            raise CellValueError(
+                "subtotal tidak dapat dijadikan rumus: blok di bawah baris ini tidak "
+                "bersambung (ada kepala tabel atau baris lain di tengahnya); jalankan tanpa "
+                "--rumus, atau hapus baris sisipan itu lebih dulu",
+                sheet=tabel.sheet,
+                cell=f"B{where.row}" if where else None,
+            )
     updates = []
-    for (index, field), new in sorted(expected_totals(tabel).items()):
-        found = _update(tabel, nodes[index], field, new)
+    for (index, field), new in totals:
+        found = _update(tabel, nodes[index], field, new, live)
         if found is not None:
             updates.append(found)
     return sorted(updates, key=lambda u: (u.row, u.column))

@@ -174,3 +174,29 @@ def it_answers_bad_input_with_one_indonesian_line_and_exit_2(
         assert word in lines[0]
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     assert after == before
+
+
+@pytest.mark.libreoffice
+def it_turns_typed_subtotals_into_live_formulas_on_request(tmp_path: Path, recalculate) -> None:
+    from tests.support.printed import fixture_rows
+
+    path = write_printed(tmp_path / "renja.xlsx", repeat_every=None)
+    result = run("hitung", path, "--rumus")
+    assert result.returncode == 0, result.stderr
+    ws = load_workbook(path)["Lampiran"]
+    assert ws["F9"].value == "=SUBTOTAL(9,F10:F31)"  # the first program, over its block
+    assert run("hitung", path, "--rumus").stdout.count("sudah benar") == 1
+    values = load_workbook(recalculate(path), data_only=True)["Lampiran"]
+    for offset, row in enumerate(fixture_rows("tabel31")):
+        if row["level"] in ("program", "kegiatan", "jumlah"):
+            got = (values.cell(8 + offset, 6).value, values.cell(8 + offset, 10).value)
+            assert got == (row["pagu"], row["pagu_maju"]), row["uraian"]
+
+
+def it_refuses_live_formulas_over_a_block_broken_by_page_headers(tmp_path: Path) -> None:
+    path = write_printed(tmp_path / "renja.xlsx", repeat_every=25)
+    before = path.read_bytes()
+    result = run("hitung", path, "--rumus")
+    assert result.returncode == 2
+    assert "renja.xlsx" in result.stderr and "tidak dapat dijadikan rumus" in result.stderr
+    assert path.read_bytes() == before
