@@ -18,7 +18,6 @@ import re
 import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -50,16 +49,20 @@ Cached = Callable[[str, int, int], Any]
 """(sheet, row, column) → Excel's cached value, for formulas we cannot evaluate."""
 
 
-@dataclass
 class _Amount:
     """A pagu cell's interpretation."""
 
-    value: int | None = None
-    raw: RawCell | None = None
-    problem: str | None = None
-    """Why the cell has no usable number (Bahasa Indonesia), if so."""
-    fatal_text: bool = False
-    children: list[int] = field(default_factory=list)
+    __slots__ = ("children", "fatal_text", "problem", "raw", "value")
+
+    def __init__(self, value: int | None = None, raw: RawCell | None = None,
+                 problem: str | None = None, fatal_text: bool = False) -> None:
+        self.value, self.raw, self.problem, self.fatal_text = value, raw, problem, fatal_text
+        self.children: list[formulas.Range] = []
+        """The one-column ranges of this cell's own SUBTOTAL/SUM formula."""
+
+
+_NO_AMOUNT = _Amount()
+"""An empty pagu cell (shared: never changed)."""
 
 
 class _Prefix:
@@ -67,19 +70,16 @@ class _Prefix:
 
     def __init__(self) -> None:
         self.rows: list[int] = []
-        self.sums: list[Decimal] = [Decimal(0)]
+        self.sums: list[int | Decimal] = [0]
+        """Running totals: whole numbers stay int (fast), a fraction makes them Decimal."""
         self.unsure: list[int] = []
-
-    def add(self, row: int, value: Decimal) -> None:
-        self.rows.append(row)
-        self.sums.append(self.sums[-1] + value)
 
     def total(self, first: int, last: int) -> tuple[Decimal, bool] | None:
         """Sum over rows first..last, or None when an unsure row lies inside."""
         if bisect_right(self.unsure, last) > bisect_left(self.unsure, first):
             return None
         lo, hi = bisect_left(self.rows, first), bisect_right(self.rows, last)
-        return self.sums[hi] - self.sums[lo], hi > lo
+        return Decimal(self.sums[hi] - self.sums[lo]), hi > lo
 
 
 class _Evaluator:
@@ -97,21 +97,34 @@ class _Evaluator:
 
     def _column_prefix(self, col: int) -> _Prefix:
         """Running sums of a column's cells that SUBTOTAL counts (not SUBTOTAL cells)."""
-        if col not in self.prefix:
-            prefix = _Prefix()
-            for row in sorted(self.grid.rows):
-                cell = self.grid.rows[row].get(col)
-                if cell is None or formulas.is_subtotal(cell.value):
+        prefix = self.prefix.get(col)
+        if prefix is not None:
+            return prefix
+        prefix = self.prefix[col] = _Prefix()
+        rows, sums, unsure = prefix.rows, prefix.sums, prefix.unsure
+        total: int | Decimal = 0
+        grid_rows = self.grid.rows
+        for row in sorted(grid_rows):
+            cell = grid_rows[row].get(col)
+            if cell is None:
+                continue
+            value = cell[0]
+            if type(value) is int and cell[1] == "n":  # most cells: a typed whole number
+                total += value
+            else:
+                if formulas.is_subtotal(value):
                     continue
                 try:
-                    value = self.value(row, col)
+                    found = self.value(row, col)
                 except (formulas.FormulaError, formulas.UnsupportedFormula):
-                    prefix.unsure.append(row)
+                    unsure.append(row)
                     continue
-                if value is not None:
-                    prefix.add(row, value)
-            self.prefix[col] = prefix
-        return self.prefix[col]
+                if found is None:
+                    continue
+                total += found
+            rows.append(row)
+            sums.append(total)
+        return prefix
 
     def range_sum(self, rng: formulas.Range, skip: bool) -> tuple[Decimal, bool]:
         if not skip or rng.first_column != rng.last_column:
@@ -173,45 +186,45 @@ def _ref(row: int, col: int) -> str:
     return f"{get_column_letter(col)}{row}"
 
 
-def _amount(ev: _Evaluator, row: int, col: int) -> _Amount:
-    cell = ev.grid.cell(row, col)
-    ref = _ref(row, col)
+def _amount(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amount:
     if cell is None:
-        return _Amount()
-    if cell.kind == "s":
+        return _NO_AMOUNT
+    kind, value = cell[1], cell[0]
+    if kind == "n" and type(value) is int:  # most cells: checked first, nothing to keep
+        return _Amount(value)
+    ref = _ref(row, col)
+    if kind == "s":
         try:
-            value = parse_amount(cell.value)
+            parsed = parse_amount(value)
         except ValueError:
             return _Amount(
                 raw=RawCell(ref=ref, value=cell.text),
                 problem=f"berisi teks '{cell.text}', bukan angka rupiah",
                 fatal_text=True,
             )
-        return _whole(value, RawCell(ref=ref, value=cell.text))
-    if cell.kind == "e":
-        return _Amount(raw=RawCell(ref=ref, value=str(cell.value)),
-                       problem=f"berisi galat Excel {cell.value}")
-    if cell.kind == "f":
+        return _whole(parsed, RawCell(ref=ref, value=cell.text))
+    if kind == "e":
+        return _Amount(raw=RawCell(ref=ref, value=str(value)),
+                       problem=f"berisi galat Excel {value}")
+    if kind == "f":
         return _formula_amount(ev, row, col, cell)
-    if cell.kind == "n" and not isinstance(cell.value, bool):
-        if isinstance(cell.value, int):
-            return _Amount(value=cell.value)
-        if float(cell.value).is_integer():
-            return _Amount(value=int(cell.value))
-        return _whole(Decimal(str(cell.value)), RawCell(ref=ref, value=cell.value))
-    return _Amount(raw=RawCell(ref=ref, value=str(cell.value)),
+    if kind == "n" and not isinstance(value, bool):
+        if float(value).is_integer():
+            return _Amount(int(value))
+        return _whole(Decimal(str(value)), RawCell(ref=ref, value=value))
+    return _Amount(raw=RawCell(ref=ref, value=str(value)),
                    problem=f"berisi '{cell.text}', bukan angka rupiah", fatal_text=True)
 
 
 def _whole(value: Decimal | None, raw: RawCell | None) -> _Amount:
     if value is None:
         return _Amount(raw=raw)
-    return _Amount(value=int(value.quantize(Decimal(1), rounding="ROUND_HALF_UP")), raw=raw)
+    return _Amount(int(value.quantize(Decimal(1), rounding="ROUND_HALF_UP")), raw)
 
 
 def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amount:
     text = str(cell.value)
-    raw = RawCell.model_construct(ref=_ref(row, col), value=None, formula=text.lstrip("="))
+    raw = RawCell(ref=_ref(row, col), value=None, formula=text.lstrip("="))
     try:
         value = ev.value(row, col)
     except formulas.FormulaError as exc:
@@ -225,35 +238,35 @@ def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amou
                        "memiliki nilai tersimpan")
     amount = _whole(value, raw)
     if formulas.is_subtotal(text) or "SUM(" in text.upper():
-        amount.children = _formula_rows(text, col)
+        amount.children = _formula_ranges(text, col)
     return amount
 
 
-def _formula_rows(text: str, col: int) -> list[int]:
+def _formula_ranges(text: str, col: int) -> list[formulas.Range]:
+    """The ranges of a SUBTOTAL/SUM formula that cover the formula's own column."""
     block = formulas.simple_subtotal(text)
     try:
         found = [block] if block is not None else formulas.ranges(text)
     except (formulas.UnsupportedFormula, formulas.FormulaError):
         return []
-    rows: list[int] = []
-    for rng in found:
-        if rng.first_column <= col <= rng.last_column:
-            rows.extend(range(rng.first_row, rng.last_row + 1))
-    return rows
+    return [rng for rng in found if rng.first_column <= col <= rng.last_column]
 
 
-@dataclass
 class _RawRow:
-    row: int
-    texts: dict[str, str]
-    bold: bool | None
-    amounts: dict[str, _Amount]
+    """One data row as found, before its level is known."""
+
+    __slots__ = ("amounts", "bold", "row", "texts")
+
+    def __init__(self, row: int, texts: dict[str, str], bold: bool | None,
+                 amounts: dict[str, _Amount]) -> None:
+        self.row, self.texts, self.bold, self.amounts = row, texts, bold, amounts
 
 
-def _text(cell: GridCell | None) -> str:
-    if cell is None or cell.kind == "f":
-        return "" if cell is None else str(cell.value)
-    return cell.text
+def _text(cell: GridCell) -> str:
+    value = cell[0]
+    if cell[1] == "f":
+        return str(value)
+    return value.strip() if type(value) is str else cell.text
 
 
 def _is_signature(grid: Grid, row: int) -> bool:
@@ -285,40 +298,48 @@ def _raw_rows(grid: Grid, region: Region, ev: _Evaluator) -> list[_RawRow]:
     text_cols = [(name, region.columns[name]) for name in (*TEXT_FIELDS, "target", "target_maju")
                  if name in region.columns]
     pagu_cols = [(name, region.columns[name]) for name in PAGU_FIELDS if name in region.columns]
+    grid_rows = grid.rows
     for row in _table_rows(grid, region):
-        cells = grid.rows[row]
-        texts = {name: _text(cells.get(col)) for name, col in text_cols}
-        amounts = {name: _amount(ev, row, col) for name, col in pagu_cols}
-        uraian = cells.get(uraian_col)
-        out.append(_RawRow(row, texts, uraian.bold if uraian else None, amounts))
+        cells = grid_rows[row]
+        get = cells.get
+        texts = {name: _text(cell) for name, col in text_cols if (cell := get(col)) is not None}
+        amounts = {name: _amount(ev, row, col, get(col)) for name, col in pagu_cols}
+        uraian = get(uraian_col)
+        out.append(_RawRow(row, texts, uraian[2] if uraian else None, amounts))
     return out
 
 
-def _children_span(raw: _RawRow, index_of: dict[int, int]) -> range | None:
-    rows = next((a.children for a in raw.amounts.values() if a.children), None)
-    if not rows:
+def _children_span(raw: _RawRow, table_rows: list[int]) -> range | None:
+    """The table rows (0-based indexes) that the row's own SUBTOTAL/SUM formula covers."""
+    ranges = next((a.children for a in raw.amounts.values() if a.children), None)
+    if not ranges:
         return None
-    indexes = sorted(index_of[r] for r in rows if r in index_of)
-    if not indexes:
-        return None
-    return range(indexes[0], indexes[-1] + 1)
+    first, last = len(table_rows), -1
+    for rng in ranges:
+        lo = bisect_left(table_rows, rng.first_row)
+        hi = bisect_right(table_rows, rng.last_row) - 1
+        if lo <= hi:
+            first, last = min(first, lo), max(last, hi)
+    return range(first, last + 1) if last >= 0 else None
 
 
 def _signals(rows: list[_RawRow]) -> list[RowSignals]:
-    index_of = {raw.row: i for i, raw in enumerate(rows)}
-    return [
-        RowSignals(
-            uraian=raw.texts.get("uraian", ""),
-            kode=raw.texts.get("kode", ""),
+    table_rows = [raw.row for raw in rows]
+    out = []
+    for raw in rows:
+        texts, amounts = raw.texts, raw.amounts
+        maju = amounts.get("pagu_maju")
+        out.append(RowSignals(
+            uraian=texts.get("uraian", ""),
+            kode=texts.get("kode", ""),
             bold=raw.bold,
-            pagu=raw.amounts["pagu"].value,
-            pagu_maju=raw.amounts["pagu_maju"].value if "pagu_maju" in raw.amounts else None,
-            indikator=raw.texts.get("indikator", ""),
-            lokasi=raw.texts.get("lokasi", ""),
-            children=_children_span(raw, index_of),
-        )
-        for raw in rows
-    ]
+            pagu=amounts["pagu"].value,
+            pagu_maju=maju.value if maju is not None else None,
+            indikator=texts.get("indikator", ""),
+            lokasi=texts.get("lokasi", ""),
+            children=_children_span(raw, table_rows) if raw.amounts else None,
+        ))
+    return out
 
 
 def _name_levels() -> Callable[[str], frozenset[str]] | None:
@@ -343,23 +364,23 @@ def _target(text: str) -> TargetModel:
 
 
 def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
-    amounts = raw.amounts
-    raws = {name: a.raw for name, a in amounts.items() if a.raw is not None}
+    amounts, texts = raw.amounts, raw.texts
+    maju = amounts.get("pagu_maju")
     return Baris(
         level=level,
-        kode=raw.texts.get("kode", ""),
-        uraian=raw.texts.get("uraian", ""),
-        indikator=raw.texts.get("indikator", ""),
-        lokasi=raw.texts.get("lokasi", ""),
-        target=_target(raw.texts.get("target", "")),
+        kode=texts.get("kode", ""),
+        uraian=texts.get("uraian", ""),
+        indikator=texts.get("indikator", ""),
+        lokasi=texts.get("lokasi", ""),
+        target=_target(texts.get("target", "")),
         pagu=amounts["pagu"].value,
-        sumber_dana=raw.texts.get("sumber_dana", ""),
-        catatan=raw.texts.get("catatan", ""),
-        target_maju=_target(raw.texts.get("target_maju", "")),
-        pagu_maju=amounts["pagu_maju"].value if "pagu_maju" in amounts else None,
+        sumber_dana=texts.get("sumber_dana", ""),
+        catatan=texts.get("catatan", ""),
+        target_maju=_target(texts.get("target_maju", "")),
+        pagu_maju=maju.value if maju is not None else None,
         bold=raw.bold,
         asal=Asal(sheet=sheet, row=raw.row),
-        raw=raws,
+        raw={name: a.raw for name, a in amounts.items() if a.raw is not None},
         ambiguity=note,
     )
 
