@@ -20,19 +20,19 @@ from html import unescape
 from typing import Any
 
 from openpyxl.formula.translate import Translator
-from openpyxl.utils.cell import column_index_from_string, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from renja_xl.workbook.grid import Grid, GridCell
 
 __all__ = ["calamine_available", "calamine_grid", "open_calamine"]
 
-_WITH_FORMULA = re.compile(
-    rb'<c\s+r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<f(\s[^>]*?)?(?:/>|>(.*?)</f>)', re.DOTALL
-)
+_FORMULA = re.compile(rb"<f(\s[^>]*?)?(?:/>|>(.*?)</f>)", re.DOTALL)
+_CELL_START = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 _ERROR = re.compile(
     rb'<c\s+r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*?(?<!/)>(?:(?!</c>).)*?<v>([^<]*)</v>', re.DOTALL
 )
-_NOT_PLAIN = re.compile(rb"<c\s+(?!r=)|<\w+:c[\s>]")
+_NOT_PLAIN = re.compile(rb"<c(?:\s+(?!r=)|[\t\r\n]|\s\s)|<\w+:c[\s>]")
+"""Cells not written as `<c r="A1" ...>` (the form the expressions below rely on)."""
 _SI = re.compile(rb'\ssi="(\d+)"')
 _ROW_HIDDEN = re.compile(rb"<row\s[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
@@ -70,23 +70,22 @@ def _text(raw: bytes) -> str:
     return unescape(text) if "&" in text else text
 
 
-class _XmlCells:
-    """What calamine does not say about cells, from one pass over the sheet XML."""
+class _NotPlain(Exception):
+    """The sheet XML is not in the form this fast path understands."""
 
-    def __init__(self, xml: bytes, bold: dict[int, bool]) -> None:
+
+class _XmlCells:
+    """What calamine does not say about cells, from quick passes over the sheet XML."""
+
+    def __init__(self, xml: bytes) -> None:
         self.formulas: dict[tuple[int, int], str] = {}
         self.errors: dict[tuple[int, int], str] = {}
-        self.bold: dict[tuple[int, int], bool] = {}
         masters: dict[bytes, tuple[str, str]] = {}
-        # Each pass visits only the cells it is about; most cells are in none of them.
-        bold_ids = [str(i).encode() for i, is_bold in bold.items() if is_bold and i]
-        if bold_ids:
-            pattern = rb'<c\s+r="([A-Z]+)(\d+)"[^>]*?\ss="(?:' + b"|".join(bold_ids) + rb')"'
-            for letters, number in re.findall(pattern, xml):
-                self.bold[(int(number), _column(letters))] = True
-        for letters, number, attrs, body in _WITH_FORMULA.findall(xml):
-            ref = (letters + number).decode()
-            text = self._formula(attrs, body, ref, masters)
+        # Formula tags are few: find each, then the cell it opens in, just before it.
+        for match in _FORMULA.finditer(xml):
+            letters, number = _owner(xml, match.start())
+            text = self._formula(match.group(1), match.group(2), (letters + number).decode(),
+                                 masters)
             if text:
                 self.formulas[(int(number), _column(letters))] = text
         for letters, number, value in _ERROR.findall(xml) if b't="e"' in xml else ():
@@ -107,6 +106,31 @@ class _XmlCells:
         return "=" + text if text else None
 
 
+def _owner(xml: bytes, at: int) -> tuple[bytes, bytes]:
+    """Column letters and row number of the cell whose first child starts at `at`."""
+    start = xml.rfind(b"<c ", 0, at)
+    cell = _CELL_START.match(xml, start) if start >= 0 else None
+    end = xml.find(b">", start, at)
+    if cell is None or end < 0 or xml[end - 1] == 0x2F or xml[end + 1:at].strip():
+        raise _NotPlain
+    return cell.group(1), cell.group(2)
+
+
+def _bold_rows(xml: bytes, bold: dict[int, bool]) -> Callable[[int], frozenset[int]]:
+    """Column → rows whose cell there has a bold style, by one pass for that column."""
+    ids = b"|".join(str(i).encode() for i, is_bold in bold.items() if is_bold and i)
+
+    def rows(column: int) -> frozenset[int]:
+        if not ids:
+            return frozenset()
+        letters = get_column_letter(column).encode()
+        # A literal start lets the expression engine skip to the column's cells.
+        pattern = rb'<c r="' + letters + rb'(\d+)"[^>]*?\ss="(?:' + ids + rb')"'
+        return frozenset(int(number) for number in re.findall(pattern, xml))
+
+    return rows
+
+
 def _cell(value: Any) -> tuple[Any, str] | None:
     if value is None or value == "":
         return None
@@ -121,50 +145,50 @@ def _cell(value: Any) -> tuple[Any, str] | None:
     return str(value), "s"
 
 
-def _grid_cell(value: Any, bold: bool) -> GridCell:
-    kind = type(value)
-    if kind is str:
-        return GridCell(value, "s", bold)
-    if kind is float:
-        return GridCell(int(value) if value.is_integer() else value, "n", bold)
+def _grid_cell(value: Any) -> GridCell:
     made = _cell(value)
-    return GridCell(made[0], made[1], bold) if made else GridCell(str(value), "s", bold)
+    return GridCell(made[0], made[1]) if made else GridCell(str(value), "s")
 
 
 def calamine_grid(book: Any, title: str, xml: bytes, bold: dict[int, bool],
                   check_row: Callable[[int], None]) -> Grid | None:
     """The grid of one sheet, or None when this fast path does not apply.
 
-    `book` is a `python_calamine.CalamineWorkbook` opened on the same file.
+    `book` is a `python_calamine.CalamineWorkbook` opened on the same file. Fonts
+    are looked up per column when asked (`Grid.is_bold`): the reader needs one.
     """
     if _NOT_PLAIN.search(xml):
+        return None
+    try:
+        cells = _XmlCells(xml)
+    except _NotPlain:
         return None
     sheet = book.get_sheet_by_name(title)
     check_row(sheet.total_height)  # refuse a huge sheet before making Python objects of it
     values = sheet.to_python(skip_empty_area=False)
-    cells = _XmlCells(xml, bold)
-    grid = Grid(title)
+    grid = Grid(title, bold_rows=_bold_rows(xml, bold))
     rows = grid.rows
-    bold_by_row: dict[int, set[int]] = {}
-    for r, c in cells.bold:
-        bold_by_row.setdefault(r, set()).add(c)
-    no_bold: set[int] = set()
+    new = tuple.__new__
     for r, line in enumerate(values, start=1):
-        in_bold = bold_by_row.get(r, no_bold)
-        found = {
-            c: _grid_cell(value, c in in_bold)
-            for c, value in enumerate(line, start=1)
-            if value != "" and value is not None
-        }
+        found: dict[int, GridCell] = {}
+        for c, value in enumerate(line, start=1):
+            kind = type(value)
+            if kind is str:
+                if value:
+                    found[c] = new(GridCell, (value, "s", None))
+            elif kind is float:
+                found[c] = new(GridCell, (int(value) if value.is_integer() else value, "n", None))
+            elif value is not None:
+                found[c] = _grid_cell(value)
         if found:
             check_row(r)
             rows[r] = found
     for (r, c), text in cells.formulas.items():
         check_row(r)
-        rows.setdefault(r, {})[c] = GridCell(text, "f", cells.bold.get((r, c), False))
+        rows.setdefault(r, {})[c] = GridCell(text, "f")
     for (r, c), text in cells.errors.items():
         if (r, c) not in cells.formulas:
-            rows.setdefault(r, {})[c] = GridCell(text, "e", cells.bold.get((r, c), False))
+            rows.setdefault(r, {})[c] = GridCell(text, "e")
     grid.hidden_rows = frozenset(
         int(m.group(1))
         for tag in _ROW_HIDDEN.finditer(xml)

@@ -8,6 +8,7 @@ an error ("#REF!"), and whether its font is bold where that is known.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -26,6 +27,7 @@ class GridCell(NamedTuple):
     value: Any
     kind: CellKind = "n"
     bold: bool | None = None
+    """Whether the font is bold; None when not known (see `Grid.is_bold`)."""
 
     @property
     def text(self) -> str:
@@ -46,6 +48,24 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as (first row, first column, last row, last column)."""
     hidden_rows: frozenset[int] = frozenset()
+    bold_rows: Callable[[int], frozenset[int]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """Column → rows whose cell there is bold, for grids that leave `GridCell.bold` None
+    and look fonts up only for the columns asked about (the fast reader)."""
+    _bold_cache: dict[int, frozenset[int]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def is_bold(self, row: int, column: int) -> bool | None:
+        """Whether the cell's font is bold (None for an empty cell or where unknown)."""
+        cell = self.cell(row, column)
+        if cell is None or cell.bold is not None or self.bold_rows is None:
+            return None if cell is None else cell.bold
+        rows = self._bold_cache.get(column)
+        if rows is None:
+            rows = self._bold_cache[column] = self.bold_rows(column)
+        return row in rows
 
     def cell(self, row: int, column: int) -> GridCell | None:
         """The cell at (row, column), or None when empty."""

@@ -304,8 +304,7 @@ def _raw_rows(grid: Grid, region: Region, ev: _Evaluator) -> list[_RawRow]:
         get = cells.get
         texts = {name: _text(cell) for name, col in text_cols if (cell := get(col)) is not None}
         amounts = {name: _amount(ev, row, col, get(col)) for name, col in pagu_cols}
-        uraian = get(uraian_col)
-        out.append(_RawRow(row, texts, uraian[2] if uraian else None, amounts))
+        out.append(_RawRow(row, texts, grid.is_bold(row, uraian_col), amounts))
     return out
 
 

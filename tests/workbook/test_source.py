@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from renja_xl.errors import WorkbookError
 from renja_xl.model import Renja
 from renja_xl.workbook import source
+from renja_xl.workbook.grid import Grid
 from renja_xl.workbook.writer import write
 
 
@@ -18,7 +19,16 @@ def _grids(path: Path, *, calamine: bool, monkeypatch: pytest.MonkeyPatch) -> li
         monkeypatch.setattr(source, "open_calamine", lambda _path: None)
     grids = list(source.iter_grids(path))
     monkeypatch.undo()
-    return [(g.sheet, g.rows, sorted(g.merged), g.hidden_rows) for g in grids]
+    return [(g.sheet, _cells(g), sorted(g.merged), g.hidden_rows) for g in grids]
+
+
+def _cells(grid: Grid) -> dict[tuple[int, int], tuple]:
+    """Every cell as (value, kind, bold), bold as the reader asks for it."""
+    return {
+        (r, c): (cell.value, cell.kind, grid.is_bold(r, c))
+        for r, cells in grid.rows.items()
+        for c, cell in cells.items()
+    }
 
 
 def _awkward(path: Path) -> Path:
@@ -56,7 +66,7 @@ def it_keeps_formulas_errors_and_bold(tmp_path: Path) -> None:
     grid = next(source.iter_grids(_awkward(tmp_path / "aneh.xlsx")))
     assert grid.cell(5, 2).kind == "f" and grid.cell(5, 2).value == "=SUBTOTAL(9,B2:B3)"
     assert (grid.cell(4, 2).kind, grid.cell(4, 2).value) == ("e", "#REF!")
-    assert grid.cell(2, 3).bold and not grid.cell(2, 2).bold
+    assert grid.is_bold(2, 3) and not grid.is_bold(2, 2) and grid.is_bold(3, 3) is None
     assert grid.cell(1, 1).value == "A & B <c> \"kutip\""
     assert grid.hidden_rows == frozenset({6}) and grid.merged == [(10, 1, 10, 3)]
 
