@@ -34,6 +34,9 @@ __all__ = ["RowSignals", "infer_levels"]
 _JUMLAH = re.compile(r"^(jumlah|total)(\s+(total|keseluruhan|seluruhnya|pagu|anggaran))?\s*:?$")
 _BIDANG = re.compile(r"^(bidang|urusan|sub\s*bagian|sekretariat)\b")
 _PROGRAM = re.compile(r"^program\b")
+# What each pattern's text must start with: most rows are ruled out without a regex.
+_JUMLAH_START = ("jumlah", "total")
+_BIDANG_START = ("bidang", "urusan", "sub", "sekretariat")
 _KODE_LEVEL = {1: Level.BIDANG, 2: Level.BIDANG, 3: Level.PROGRAM, 5: Level.KEGIATAN}
 _KODE_SUB = 6
 
@@ -49,9 +52,11 @@ W_SHORT_RANGE = -2.0
 W_ORPHAN = 15.0
 AMBIGUOUS_MARGIN = 3.0
 MAX_GROUP = 120
+_SLACK = 1e-3
+"""Room for rounding when a bound rules a group out: the bound never decides a level."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RowSignals:
     """What a row shows about its level."""
 
@@ -72,12 +77,16 @@ class RowSignals:
 
 
 NameLevels = Callable[[str], frozenset[str]]
+_NO_LEVELS: frozenset[str] = frozenset()
+_PROGRAM_ONLY = frozenset({"program"})
+_URUSAN = frozenset({"urusan", "bidang_urusan"})
 
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+@lru_cache(maxsize=4096)
 def _kode_level(kode: str) -> Level | None:
     parts = [p for p in kode.strip().strip(".").split(".") if p]
     if not parts:
@@ -87,28 +96,26 @@ def _kode_level(kode: str) -> Level | None:
     return _KODE_LEVEL.get(len(parts))
 
 
-def _fixed_level(row: RowSignals, names: NameLevels) -> tuple[Level | None, str | None]:
+def _fixed_level(row: RowSignals, by_kode: Level | None, names: NameLevels) -> Level | None:
     """Levels decided by kode or text alone (JUMLAH, bidang, program)."""
-    text = _norm(row.uraian)
-    by_kode = _kode_level(row.kode)
-    if by_kode in (Level.BIDANG, Level.PROGRAM):
-        return by_kode, None
     if by_kode is not None:
-        return None, None
-    if _JUMLAH.match(text):
-        return Level.JUMLAH, None
-    if _PROGRAM.match(text):
-        return Level.PROGRAM, None
-    if not row.has_figures and _BIDANG.match(text):
-        return Level.BIDANG, None
+        return by_kode if by_kode is Level.BIDANG or by_kode is Level.PROGRAM else None
+    text = _norm(row.uraian)
+    if text.startswith(_JUMLAH_START) and _JUMLAH.match(text):
+        return Level.JUMLAH
+    if text.startswith("program") and _PROGRAM.match(text):
+        return Level.PROGRAM
+    has_figures = row.pagu is not None or row.pagu_maju is not None
+    if not has_figures and text.startswith(_BIDANG_START) and _BIDANG.match(text):
+        return Level.BIDANG
     if _is_section_heading(row):
-        return Level.BIDANG, None
-    levels = names(row.uraian) if text else frozenset()
-    if levels == frozenset({"program"}):
-        return Level.PROGRAM, None
-    if not row.has_figures and row.children is None and levels & {"urusan", "bidang_urusan"}:
-        return Level.BIDANG, None
-    return None, None
+        return Level.BIDANG
+    levels = names(row.uraian) if text else _NO_LEVELS
+    if levels == _PROGRAM_ONLY:
+        return Level.PROGRAM
+    if not has_figures and row.children is None and levels & _URUSAN:
+        return Level.BIDANG
+    return None
 
 
 def _is_section_heading(row: RowSignals) -> bool:
@@ -120,21 +127,44 @@ def _is_section_heading(row: RowSignals) -> bool:
 
 
 class _Block:
-    """The rows of one program (or of a stretch with no program) to split K/S."""
+    """The rows of one program (or of a stretch with no program) to split K/S.
+
+    The score of a grouping is a sum over rows and groups; every per-row figure
+    the scoring reads is put in a list up front, so that the dynamic programming
+    (which weighs up to MAX_GROUP groups ending at each row) reads lists only.
+    """
 
     def __init__(self, rows: Sequence[RowSignals], evidence: list[float], offset: int,
                  years: int = 2) -> None:
         self.rows, self.e, self.offset = rows, evidence, offset
         # A table with one year (Tabel 4.1) weighs its one sum as much as two.
         self.w_sum = W_SUM * 2 / years
-        n = len(rows)
-        self.pre_e = [0.0] * (n + 1)
-        self.pre_n = [0] * (n + 1)
-        self.pre_m = [0] * (n + 1)
+        n = self.n = len(rows)
+        pre_e = self.pre_e = [0.0] * (n + 1)
+        pre_n = self.pre_n = [0] * (n + 1)
+        pre_m = self.pre_m = [0] * (n + 1)
+        self.half_e = [x / 2 for x in evidence]
+        self.own_n = own_n = [0] * n
+        self.own_m = own_m = [0] * n
+        self.lonely = lonely = [0.0] * n
+        # The head's own range as block positions; None when the head has none.
+        self.span_start: list[int | None] = [None] * n
+        self.span_stop = [0] * n
+        self.odd_span = False
         for i, row in enumerate(rows):
-            self.pre_e[i + 1] = self.pre_e[i] + evidence[i]
-            self.pre_n[i + 1] = self.pre_n[i] + (row.pagu or 0)
-            self.pre_m[i + 1] = self.pre_m[i] + (row.pagu_maju or 0)
+            pre_e[i + 1] = pre_e[i] + evidence[i]
+            own_n[i] = pagu = row.pagu or 0
+            own_m[i] = maju = row.pagu_maju or 0
+            pre_n[i + 1] = pre_n[i] + pagu
+            pre_m[i + 1] = pre_m[i] + maju
+            # Budget lives in sub kegiatan: a kegiatan with figures and none below is rare.
+            lonely[i] = W_CHILDLESS if row.has_figures else W_NO_CHILDREN
+            children = row.children
+            if children is not None:
+                if children.step != 1:
+                    self.odd_span = True
+                self.span_start[i] = children.start - offset
+                self.span_stop[i] = children.stop - offset
 
     def children_evidence(self, i: int, j: int) -> float:
         """Score of rows i..j-1 labelled sub kegiatan."""
@@ -142,32 +172,40 @@ class _Block:
 
     def group(self, i: int, j: int) -> float:
         """Score of row i as kegiatan with rows i+1..j-1 as its sub kegiatan."""
-        head = self.rows[i]
-        score = self.e[i] / 2 + self.children_evidence(i + 1, j)
+        score = self.half_e[i] + -(self.pre_e[j] - self.pre_e[i + 1]) / 2
         if j == i + 1:
             # Budget lives in sub kegiatan: a kegiatan with figures and none below is rare.
-            return score - (W_CHILDLESS if head.has_figures else W_NO_CHILDREN)
-        span = self._span_score(head, i, j)
+            return score - self.lonely[i]
+        span = self._span_score(i, j)
         if span == W_SHORT_RANGE:
             return score + span  # a range left short explains why the sums disagree
-        score += self._sum_score(head.pagu, self.pre_n[j] - self.pre_n[i + 1])
-        score += self._sum_score(head.pagu_maju, self.pre_m[j] - self.pre_m[i + 1])
+        w_sum = self.w_sum
+        stated = self.own_n[i]
+        if stated != self.pre_n[j] - self.pre_n[i + 1]:
+            score += -w_sum
+        else:
+            score += 0.5 if not stated else w_sum
+        stated = self.own_m[i]
+        if stated != self.pre_m[j] - self.pre_m[i + 1]:
+            score += -w_sum
+        else:
+            score += 0.5 if not stated else w_sum
         return score + span
 
-    def _span_score(self, head: RowSignals, i: int, j: int) -> float:
+    def _span_score(self, i: int, j: int) -> float:
         """How well the head's own SUBTOTAL/SUM range fits rows i+1..j-1."""
-        if head.children is None:
+        start = self.span_start[i]
+        if start is None:
             return 0.0
-        wanted = range(self.offset + i + 1, self.offset + j)
-        if head.children == wanted:
+        stop = self.span_stop[i]
+        if self.odd_span:
+            children = self.rows[i].children
+            assert children is not None
+            if children == range(self.offset + i + 1, self.offset + j):
+                return W_SPAN
+        elif start == i + 1 and stop == j:
             return W_SPAN
-        short = head.children.start == wanted.start and head.children.stop < wanted.stop
-        return W_SHORT_RANGE if short else -W_SPAN
-
-    def _sum_score(self, stated: int | None, children: int) -> float:
-        if not stated and not children:
-            return 0.5
-        return self.w_sum if (stated or 0) == children else -self.w_sum
+        return W_SHORT_RANGE if start == i + 1 and stop < j else -W_SPAN
 
     def orphans(self, j: int) -> float:
         """Score of rows 0..j-1 as sub kegiatan with no kegiatan above them."""
@@ -175,20 +213,88 @@ class _Block:
 
     def solve(self) -> tuple[list[int], float]:
         """Group starts (row indexes labelled kegiatan) of the best split, and its score."""
-        n = len(self.rows)
-        best = [float("-inf")] * (n + 1)
-        back: list[tuple[int, bool]] = [(0, False)] * (n + 1)
-        best[0] = 0.0
+        if self.odd_span:
+            return self._solve(self.group)
+        return self._solve(None)
+
+    def _solve(self, group: Callable[[int, int], float] | None) -> tuple[list[int], float]:
+        # The best split of rows 0..j-1 ends with the orphan rows or with one group
+        # i..j-1 after the best split of rows 0..i-1, the first such i on a tie. A
+        # group's score is at most `top[i] - pre_e[j] / 2 + reach` (its sums and range
+        # at their best); a group whose bound is below a split already in hand cannot
+        # win, and neither can any group starting before the last row whose running
+        # maximum of `top` is below that bound. The groups left are scored in full,
+        # in the same order and with the same arithmetic as `group`.
+        n = self.n
+        pre_e, half_e, lonely = self.pre_e, self.half_e, self.lonely
+        pre_n, pre_m, own_n, own_m = self.pre_n, self.pre_m, self.own_n, self.own_m
+        span_start, span_stop = self.span_start, self.span_stop
+        w_sum = self.w_sum
+        reach = W_SPAN + 2 * max(w_sum, 0.5) + _SLACK
+        best = [0.0] * (n + 1)
+        back = [0] * (n + 1)
+        orphan = [False] * (n + 1)
+        top = [0.0] * n
+        running = [0.0] * n
+        high = float("-inf")
         for j in range(1, n + 1):
-            best[j], back[j] = self.orphans(j), (0, True)
-            for i in range(max(0, j - MAX_GROUP), j):
-                score = best[i] + self.group(i, j)
-                if score > best[j]:
-                    best[j], back[j] = score, (i, False)
+            h = j - 1
+            top_h = best[h] + half_e[h] + pre_e[j] / 2
+            top[h] = top_h
+            if top_h > high:
+                high = top_h
+            running[h] = high
+            pe_j = pre_e[j]
+            pn_j = pre_n[j]
+            pm_j = pre_m[j]
+            best_j = -(pe_j - pre_e[0]) / 2 - W_ORPHAN
+            back_j, orphan_j = 0, True
+            floor = best_j
+            nearest = best[h] + (half_e[h] - lonely[h])
+            if nearest > floor:
+                floor = nearest
+            cut = floor + pe_j / 2 - reach
+            lo = j - MAX_GROUP if j > MAX_GROUP else 0
+            lo = bisect_left(running, cut, lo, j)
+            for i in range(lo, j):
+                if top[i] < cut:
+                    continue
+                if group is not None:
+                    score = best[i] + group(i, j)
+                elif i == h:
+                    score = best[i] + (half_e[i] + -(pe_j - pre_e[j]) / 2 - lonely[i])
+                else:
+                    g = half_e[i] + -(pe_j - pre_e[i + 1]) / 2
+                    start = span_start[i]
+                    if start is None:
+                        span = 0.0
+                    elif start == i + 1:
+                        stop = span_stop[i]
+                        span = W_SPAN if stop == j else W_SHORT_RANGE if stop < j else -W_SPAN
+                    else:
+                        span = -W_SPAN
+                    if span == W_SHORT_RANGE:
+                        g = g + span
+                    else:
+                        stated = own_n[i]
+                        if stated != pn_j - pre_n[i + 1]:
+                            g += -w_sum
+                        else:
+                            g += 0.5 if not stated else w_sum
+                        stated = own_m[i]
+                        if stated != pm_j - pre_m[i + 1]:
+                            g += -w_sum
+                        else:
+                            g += 0.5 if not stated else w_sum
+                        g = g + span
+                    score = best[i] + g
+                if score > best_j:
+                    best_j, back_j, orphan_j = score, i, False
+            best[j], back[j], orphan[j] = best_j, back_j, orphan_j
         starts, j = [], n
         while j > 0:
-            i, orphan = back[j]
-            if not orphan:
+            i = back[j]
+            if not orphan[j]:
                 starts.append(i)
             j = i
         return sorted(starts), best[n]
@@ -199,32 +305,43 @@ class _Block:
             return self.orphans(end) if end > 0 else 0.0
         return self.group(start, end)
 
-    def flipped_score(self, starts: list[int], best: float, i: int) -> float:
-        """Score of the best split with row i's label flipped, rescoring only its neighbours."""
-        n = len(self.rows)
-        k = bisect_left(starts, i)
-        before = starts[k - 1] if k > 0 else None
-        if k < len(starts) and starts[k] == i:  # i heads a group: merge it into the previous
-            after = starts[k + 1] if k + 1 < len(starts) else n
-            old = self._segment(before, i) + self.group(i, after)
-            return best - old + self._segment(before, after)
-        after = starts[k] if k < len(starts) else n  # i is a child: it starts a new group
-        old = self._segment(before, after)
-        return best - old + self._segment(before, i) + self.group(i, after)
+    def flipped_scores(self, starts: list[int], best: float) -> list[float]:
+        """Score of the best split with each row's label flipped, rescoring only its neighbours.
 
+        A head is merged into the group before it (or into the orphan rows); a child
+        starts a new group. The score of each group is shared by all its rows.
+        """
+        n = self.n
+        group, segment = self.group, self._segment
+        out = [0.0] * n
+        bounds = [*starts, n]
+        before: int | None = None
+        if bounds[0] > 0:  # orphan rows before the first group: each would start a group
+            old = segment(None, bounds[0])
+            for i in range(bounds[0]):
+                out[i] = best - old + segment(None, i) + group(i, bounds[0])
+        for k, head in enumerate(starts):
+            after = bounds[k + 1]
+            whole = group(head, after)
+            # The head merged into the previous group (or into the orphan rows).
+            out[head] = best - (segment(before, head) + whole) + segment(before, after)
+            for i in range(head + 1, after):  # a child starting a new group
+                out[i] = best - whole + group(head, i) + group(i, after)
+            before = head
+        return out
 
-def _evidence(row: RowSignals, names: NameLevels, bold_informative: bool) -> float:
+def _evidence(row: RowSignals, by_kode: Level | None, levels: frozenset[str],
+              bold_informative: bool) -> float:
     """Evidence that a row is a kegiatan (positive) rather than a sub kegiatan."""
-    by_kode = _kode_level(row.kode)
     if by_kode is Level.KEGIATAN:
         return W_KODE
     if by_kode is Level.SUB_KEGIATAN:
         return -W_KODE
     score = 0.0
-    levels = names(row.uraian)
-    if "kegiatan" in levels and "sub_kegiatan" not in levels:
-        score += W_NAME
-    elif "sub_kegiatan" in levels and "kegiatan" not in levels:
+    if "kegiatan" in levels:
+        if "sub_kegiatan" not in levels:
+            score += W_NAME
+    elif "sub_kegiatan" in levels:
         score -= W_NAME
     if bold_informative and row.bold is not None:
         score += W_BOLD if row.bold else -W_BOLD
@@ -253,27 +370,33 @@ def _explain(row: RowSignals, label: Level, margin: float, names: NameLevels) ->
 
 
 def _label_block(
-    rows: Sequence[RowSignals], offset: int, names: NameLevels, bold_informative: bool,
-    years: int,
+    rows: Sequence[RowSignals], by_kode: Sequence[Level | None], offset: int,
+    names: NameLevels, bold_informative: bool, years: int,
 ) -> tuple[list[Level], list[str | None]]:
-    evidence = [_evidence(r, names, bold_informative) for r in rows]
+    evidence = [
+        _evidence(r, k, names(r.uraian) if k is None else _NO_LEVELS, bold_informative)
+        for r, k in zip(rows, by_kode, strict=True)
+    ]
     block = _Block(rows, evidence, offset, years)
     starts, best = block.solve()
     levels = [Level.SUB_KEGIATAN] * len(rows)
     for s in starts:
         levels[s] = Level.KEGIATAN
     notes: list[str | None] = [None] * len(rows)
-    for i in range(len(rows)):
-        if abs(evidence[i]) >= W_KODE:
+    if all(abs(e) >= W_KODE for e in evidence):
+        return levels, notes
+    flipped = block.flipped_scores(starts, best)
+    for i, e in enumerate(evidence):
+        if abs(e) >= W_KODE:
             continue
-        margin = best - block.flipped_score(starts, best, i)
+        margin = best - flipped[i]
         if margin < AMBIGUOUS_MARGIN:
             notes[i] = _explain(rows[i], levels[i], margin, names)
     return levels, notes
 
 
 def _no_names(_: str) -> frozenset[str]:
-    return frozenset()
+    return _NO_LEVELS
 
 
 def infer_levels(
@@ -284,17 +407,16 @@ def infer_levels(
     bolds = {r.bold for r in rows if r.bold is not None and r.has_figures}
     bold_informative = len(bolds) > 1
     years = 2 if any(r.pagu_maju is not None for r in rows) else 1
-    levels: list[Level | None] = []
-    notes: list[str | None] = []
-    for row in rows:
-        level, note = _fixed_level(row, names)
-        levels.append(level)
-        notes.append(note)
+    by_kode = [_kode_level(r.kode) if r.kode else None for r in rows]
+    levels: list[Level | None] = [
+        _fixed_level(row, k, names) for row, k in zip(rows, by_kode, strict=True)
+    ]
+    notes: list[str | None] = [None] * len(rows)
     start = 0
     for end in [*(i for i, lv in enumerate(levels) if lv is not None), len(rows)]:
         if end > start:
             block_levels, block_notes = _label_block(
-                rows[start:end], start, names, bold_informative, years
+                rows[start:end], by_kode[start:end], start, names, bold_informative, years
             )
             levels[start:end] = block_levels
             notes[start:end] = block_notes
