@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from openpyxl.utils.cell import column_index_from_string
 
@@ -38,9 +38,9 @@ class FormulaError(ValueError):
     """The formula evaluates to an Excel error (#REF!, #DIV/0!, a cycle...)."""
 
 
-@dataclass(frozen=True)
-class Range:
-    """A rectangular same-sheet reference, 1-based and inclusive."""
+class Range(NamedTuple):
+    """A rectangular same-sheet reference, 1-based and inclusive (a tuple: parents make
+    thousands of them)."""
 
     first_row: int
     first_column: int
@@ -136,8 +136,14 @@ def simple_subtotal(formula: str) -> Range | None:
     if match is None:
         return None
     c1, r1, c2, r2 = match.groups()
-    first, last = column_index_from_string(c1.upper()), column_index_from_string(c2.upper())
-    return Range(min(int(r1), int(r2)), min(first, last), max(int(r1), int(r2)), max(first, last))
+    row1, row2 = int(r1), int(r2)
+    first = column_index_from_string(c1.upper())
+    last = first if c2 == c1 else column_index_from_string(c2.upper())
+    if row1 > row2:
+        row1, row2 = row2, row1
+    if first > last:
+        first, last = last, first
+    return Range(row1, first, row2, last)
 
 
 def is_subtotal(formula: object) -> bool:

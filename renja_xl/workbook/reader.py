@@ -126,6 +126,11 @@ class _Evaluator:
             sums.append(total)
         return prefix
 
+    def column_total(self, col: int, first: int, last: int) -> tuple[Decimal, bool] | None:
+        """SUBTOTAL(9, …) over rows first..last of one column and whether any cell counted;
+        None when a cell inside cannot be evaluated (evaluate cell by cell to say why)."""
+        return self._column_prefix(col).total(first, last)
+
     def range_sum(self, rng: formulas.Range, skip: bool) -> tuple[Decimal, bool]:
         if not skip or rng.first_column != rng.last_column:
             return self._slow_sum(rng, skip)
@@ -225,6 +230,14 @@ def _whole(value: Decimal | None, raw: RawCell | None) -> _Amount:
 def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amount:
     text = str(cell.value)
     raw = RawCell(ref=_ref(row, col), value=None, formula=text.lstrip("="))
+    block = formulas.simple_subtotal(text)
+    if block is not None and block.first_column == block.last_column == col:
+        # What the writer puts in every parent: summed from the column's prefix sums.
+        found = ev.column_total(col, block.first_row, block.last_row)
+        if found is not None:
+            amount = _whole(found[0] if found[1] else None, raw)
+            amount.children = [block]
+            return amount
     try:
         value = ev.value(row, col)
     except formulas.FormulaError as exc:
@@ -275,20 +288,29 @@ def _is_signature(grid: Grid, row: int) -> bool:
 
 
 def _table_rows(grid: Grid, region: Region) -> Iterable[int]:
-    cols = tuple(region.columns.values())
+    cols = frozenset(region.columns.values())
     pagu_cols = tuple(region.columns[f] for f in PAGU_FIELDS if f in region.columns)
     uraian = region.columns["uraian"]
+    rows_get = grid.rows.get
     for row in range(region.data_start, region.end_row):
-        cells = grid.rows.get(row)
-        if not cells or not any(c in cells for c in cols):
+        cells = rows_get(row)
+        if not cells or cols.isdisjoint(cells):
             continue
-        if is_number_row(grid, row) or is_repeat_header(grid, row, region):
+        name = cells.get(uraian)
+        text = name[0] if name is not None and type(name[0]) is str else grid.text(row, uraian)
+        # Cheap tests first: a row named in words is no column-number row, and a row
+        # with a figure or formula in a pagu column is no repeated header.
+        if (not text or text.strip().isdigit()) and is_number_row(grid, row):
             continue
-        has_figures = any(c in cells for c in pagu_cols)
-        if not has_figures and uraian not in cells and _is_signature(grid, row):
+        figures = [cells[c] for c in pagu_cols if c in cells]
+        if not any(cell[1] == "n" or cell[1] == "f" for cell in figures) and is_repeat_header(
+            grid, row, region
+        ):
+            continue
+        if not figures and name is None and _is_signature(grid, row):
             return
         yield row
-        if _JUMLAH.match(grid.text(row, uraian)):
+        if _JUMLAH.match(text):
             return
 
 
