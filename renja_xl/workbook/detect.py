@@ -137,12 +137,17 @@ def is_repeat_header(grid: Grid, row: int, region: Region) -> bool:
 
 def _header_candidates(grid: Grid) -> list[int]:
     found = []
-    for row in sorted(grid.rows):
+    rows = grid.rows
+    for row in sorted(rows):
         if row > HEADER_SCAN_LIMIT and not found:
             break
-        strings = [c.value for c in grid.rows[row].values() if isinstance(c.value, str)]
-        if not any("ndikator" in s or "NDIKATOR" in s for s in strings):
-            continue  # cheap test first: most rows are data
+        for cell in rows[row].values():  # cheap test first: most rows are data
+            value = cell[0]
+            if isinstance(value, str) and ("ndikator" in value or "NDIKATOR" in value):
+                break
+        else:
+            continue
+        strings = [c.value for c in rows[row].values() if isinstance(c.value, str)]
         texts = [_norm(s) for s in strings]
         if any("indikator" in t for t in texts) and any(
             "urusan" in t or "program/kegiatan" in t or t.startswith("uraian") for t in texts

@@ -324,17 +324,26 @@ def _raw_rows(grid: Grid, region: Region, ev: _Evaluator) -> list[_RawRow]:
     for row in _table_rows(grid, region):
         cells = grid_rows[row]
         get = cells.get
-        texts = {name: _text(cell) for name, col in text_cols if (cell := get(col)) is not None}
-        amounts = {name: _amount(ev, row, col, get(col)) for name, col in pagu_cols}
+        texts = {}
+        for name, col in text_cols:
+            cell = get(col)
+            if cell is not None:
+                value = cell[0]
+                texts[name] = value.strip() if type(value) is str and cell[1] != "f" else (
+                    _text(cell))
+        amounts = {}
+        for name, col in pagu_cols:
+            cell = get(col)
+            amounts[name] = (
+                _Amount(cell[0]) if cell is not None and type(cell[0]) is int and cell[1] == "n"
+                else _amount(ev, row, col, cell)  # the most common case is tested inline
+            )
         out.append(_RawRow(row, texts, grid.is_bold(row, uraian_col), amounts))
     return out
 
 
-def _children_span(raw: _RawRow, table_rows: list[int]) -> range | None:
-    """The table rows (0-based indexes) that the row's own SUBTOTAL/SUM formula covers."""
-    ranges = next((a.children for a in raw.amounts.values() if a.children), None)
-    if not ranges:
-        return None
+def _children_span(ranges: list[formulas.Range], table_rows: list[int]) -> range | None:
+    """The table rows (0-based indexes) that a row's own SUBTOTAL/SUM formula covers."""
     first, last = len(table_rows), -1
     for rng in ranges:
         lo = bisect_left(table_rows, rng.first_row)
@@ -349,16 +358,17 @@ def _signals(rows: list[_RawRow]) -> list[RowSignals]:
     out = []
     for raw in rows:
         texts, amounts = raw.texts, raw.amounts
-        maju = amounts.get("pagu_maju")
+        pagu, maju = amounts["pagu"], amounts.get("pagu_maju")
+        ranges = pagu.children or (maju.children if maju is not None else None)
         out.append(RowSignals(
             uraian=texts.get("uraian", ""),
             kode=texts.get("kode", ""),
             bold=raw.bold,
-            pagu=amounts["pagu"].value,
+            pagu=pagu.value,
             pagu_maju=maju.value if maju is not None else None,
             indikator=texts.get("indikator", ""),
             lokasi=texts.get("lokasi", ""),
-            children=_children_span(raw, table_rows) if raw.amounts else None,
+            children=_children_span(ranges, table_rows) if ranges else None,
         ))
     return out
 
