@@ -49,49 +49,46 @@ class Node:
         return self.children[-1].last_index if self.children else self.index
 
 
-_PARENT_LEVEL = {
-    Level.SUB_KEGIATAN: Level.KEGIATAN,
-    Level.KEGIATAN: Level.PROGRAM,
-    Level.PROGRAM: Level.BIDANG,
-}
-
-
 def parent_index(baris: list[Baris]) -> list[int | None]:
     """For each row, the index of its parent row (None for roots and orphans)."""
+    # One loop over the levels: a row closes every open block below it (JUMLAH
+    # closes every block), and a row's parent is the open block one level up.
     result: list[int | None] = []
-    last: dict[Level, int | None] = dict.fromkeys(Level)
+    append = result.append
+    sub, keg, prog, bid = Level.SUB_KEGIATAN, Level.KEGIATAN, Level.PROGRAM, Level.BIDANG
+    bidang: int | None = None
+    program: int | None = None
+    kegiatan: int | None = None
     for i, row in enumerate(baris):
-        result.append(_find_parent(row.level, last))
-        _remember(row.level, i, last)
+        level = row.level
+        if level is sub:
+            append(kegiatan)
+        elif level is keg:
+            append(program)
+            kegiatan = i
+        elif level is prog:
+            append(bidang)
+            program, kegiatan = i, None
+        elif level is bid:
+            append(None)
+            bidang, program, kegiatan = i, None, None
+        else:
+            append(None)
+            bidang = program = kegiatan = None
     return result
-
-
-def _find_parent(level: Level, last: dict[Level, int | None]) -> int | None:
-    wanted = _PARENT_LEVEL.get(level)
-    return None if wanted is None else last[wanted]
-
-
-def _remember(level: Level, index: int, last: dict[Level, int | None]) -> None:
-    last[level] = index
-    # A new row closes every open block below it.
-    for lower in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
-        if lower.depth > level.depth or level is Level.JUMLAH:
-            last[lower] = None
-    if level is Level.JUMLAH:
-        last[Level.BIDANG] = None
 
 
 def build_tree(tabel: Tabel | list[Baris]) -> list[Node]:
     """The table's rows as a forest: bidang, programs, JUMLAH and orphans are roots."""
     baris = tabel.baris if isinstance(tabel, Tabel) else tabel
-    nodes = [Node(i, row) for i, row in enumerate(baris)]
+    nodes = [Node(i, row, None, []) for i, row in enumerate(baris)]
     roots: list[Node] = []
     for node, parent in zip(nodes, parent_index(baris), strict=True):
         if parent is None:
             roots.append(node)
         else:
-            node.parent = nodes[parent]
-            nodes[parent].children.append(node)
+            up = node.parent = nodes[parent]
+            up.children.append(node)
     return roots
 
 
