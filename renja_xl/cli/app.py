@@ -10,17 +10,15 @@ from __future__ import annotations
 import importlib
 
 import typer
-import typer.rich_utils as _help
 
-# The help screen's own words, in Bahasa Indonesia.
-_help.OPTIONS_PANEL_TITLE = "Opsi"
-_help.COMMANDS_PANEL_TITLE = "Perintah"
-_help.ARGUMENTS_PANEL_TITLE = "Argumen"
-_help.ERRORS_PANEL_TITLE = "Galat"
-_help.REQUIRED_LONG_STRING = "[wajib]"
-_help.DEFAULT_STRING = "[bawaan: {}]"
-_help.ABORTED_TEXT = "Dibatalkan."
+from renja_xl.cli.bahasa import (
+    OPTIONS_METAVAR,
+    SUBCOMMAND_METAVAR,
+    IndonesianCommand,
+    IndonesianGroup,
+)
 
+# Every help screen is Indonesian: see renja_xl.cli.bahasa.
 app = typer.Typer(
     name="renja-xl",
     help="Renja XL: Tabel 3.1 dan 4.1 Renja Perangkat Daerah — baca, hitung, validasi.",
@@ -28,6 +26,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["--help", "-h"]},
+    cls=IndonesianGroup,
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=SUBCOMMAND_METAVAR,
 )
 
 # (module in renja_xl.cli, function name, command name). Add one line per command.
@@ -48,7 +49,7 @@ _COMMANDS: list[tuple[str, str, str]] = [
 def _register() -> None:
     for module_name, function_name, command_name in _COMMANDS:
         module = importlib.import_module(f"renja_xl.cli.{module_name}")
-        app.command(command_name)(getattr(module, function_name))
+        app.command(command_name, cls=IndonesianCommand)(getattr(module, function_name))
 
 
 _register()

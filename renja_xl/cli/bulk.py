@@ -48,7 +48,8 @@ Sources = Annotated[list[Path], typer.Argument(
 Workers = Annotated[int | None, typer.Option(
     "--workers", help="Jumlah proses paralel (bawaan: jumlah CPU; 1 = tanpa proses tambahan).")]
 Dask = Annotated[str | None, typer.Option(
-    "--dask", help="Alamat scheduler Dask (mis. tcp://10.0.0.5:8786): jalankan di klaster.")]
+    "--dask", metavar="<alamat>",
+    help="Alamat scheduler Dask (mis. tcp://10.0.0.5:8786): jalankan di klaster.")]
 Rinci = Annotated[bool, typer.Option(
     "--rinci", help="Tampilkan setiap berkas yang berhasil di ringkasan.")]
 
@@ -57,14 +58,16 @@ def buat_tahun_depan(
     sumber: Sources,
     tahun: Annotated[int, typer.Option("--tahun", help="Tahun Renja yang dibuat (N+1).",
                                        show_default=False)],
-    keluar: Annotated[Path, typer.Option("--keluar", help="Folder untuk workbook hasil.",
+    keluar: Annotated[Path, typer.Option("--keluar", metavar="<folder>",
+                                         help="Folder untuk workbook hasil.",
                                          show_default=False)],
     workers: Workers = None,
     dask: Dask = None,
     aturan: Annotated[Path | None, typer.Option(
         "--aturan", help="Berkas aturan prakiraan maju (TOML) untuk kolom tahun N+2.")] = None,
     kenaikan: Annotated[str | None, typer.Option(
-        "--kenaikan", help="Kenaikan pagu bawaan tahun N+2, mis. 5% (bawaan: 5%).")] = None,
+        "--kenaikan", metavar="<persen>",
+        help="Kenaikan pagu bawaan tahun N+2, mis. 5% (bawaan: 5%).")] = None,
     pertahankan_hapus: Annotated[bool, typer.Option(
         "--pertahankan-hapus",
         help="Pertahankan sub kegiatan yang hanya ada di tahun N (tanpa pagu).")] = False,

@@ -14,8 +14,9 @@ __all__ = ["pasang_makro", "server"]
 
 
 def server(
-    host: Annotated[str, typer.Option(help="Alamat yang didengarkan (bawaan: hanya komputer "
-                                           "ini).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        metavar="<alamat>", help="Alamat yang didengarkan (bawaan: hanya komputer ini).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     token: Annotated[str | None, typer.Option(
         help="Token yang wajib dikirim Excel (bawaan: variabel RENJA_TOKEN); wajib bila --host "

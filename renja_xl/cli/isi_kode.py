@@ -37,10 +37,12 @@ class _Written:
 def isi_kode(
     berkas: Annotated[Path, typer.Argument(help="Workbook Renja (.xlsx) berisi Tabel 3.1/4.1.")],
     urusan: Annotated[str | None, typer.Option(
-        "--urusan", help="Bidang urusan utama perangkat daerah, mis. 1.06 (tempat program "
+        "--urusan", metavar="<kode>",
+        help="Bidang urusan utama perangkat daerah, mis. 1.06 (tempat program "
         "penunjang). Bila tidak diisi, disimpulkan dari program pertama.")] = None,
     bidang: Annotated[list[str] | None, typer.Option(
-        "--bidang", help="Bidang urusan lain yang dipegang (boleh berulang), mis. --bidang 2.08.")
+        "--bidang", metavar="<kode>",
+        help="Bidang urusan lain yang dipegang (boleh berulang), mis. --bidang 2.08.")
     ] = None,
     perbaiki_nama: Annotated[bool, typer.Option(
         "--perbaiki-nama", help="Tulis ulang uraian dengan ejaan resmi bila kodenya pasti.")

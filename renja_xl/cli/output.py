@@ -28,8 +28,21 @@ _TRANSLATIONS = (
     (re.compile(r"Missing option '([^']*)'\.?"), r"opsi \1 wajib diisi"),
     (re.compile(r"Invalid value for '([^']*)': (.*)"), r"nilai untuk \1 tidak sah: \2"),
     (re.compile(r"Invalid value: (.*)"), r"nilai tidak sah: \1"),
-    (re.compile(r"Got unexpected extra arguments? \((.*)\)"), r"argumen berlebih: \1"),
+    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)"), r"argumen berlebih: \1"),
     (re.compile(r"Option '([^']*)' requires an argument\.?"), r"opsi \1 memerlukan nilai"),
+    (re.compile(r"Option '([^']*)' does not take a value\.?"), r"opsi \1 tidak menerima nilai"),
+    (re.compile(r"Missing parameter: (\S+)"), r"parameter \1 wajib diisi"),
+    (re.compile(r"Missing command\.?"), "perintah belum diberikan"),
+    (re.compile(r"\s*Did you mean (.*)\?"), r"; mungkin maksudnya \1?"),
+    (re.compile(r"\(Possible options: (.*)\)"), r"(mungkin maksudnya: \1)"),
+    # Typer checks values with pydantic and passes on its first message.
+    (re.compile(r"Input should be a valid integer\b.*"), "harus bilangan bulat"),
+    (re.compile(r"Input should be a valid number\b.*"), "harus berupa angka"),
+    (re.compile(r"Input should be a finite number"), "harus berupa angka terhingga"),
+    (re.compile(r"Input should be greater than or equal to (\S+)"), r"paling kecil \1"),
+    (re.compile(r"Input should be less than or equal to (\S+)"), r"paling besar \1"),
+    (re.compile(r"Input should be greater than (\S+)"), r"harus lebih dari \1"),
+    (re.compile(r"Input should be less than (\S+)"), r"harus kurang dari \1"),
 )
 
 

@@ -48,13 +48,14 @@ class _Written:
 def isi_prakiraan(
     file: Annotated[Path, typer.Argument(help="Workbook Renja (.xlsx) berisi Tabel 3.1.")],
     kenaikan: Annotated[str | None, typer.Option(
-        "--kenaikan", help="Kenaikan pagu bawaan, mis. 5% (bawaan: 5%, atau dari berkas aturan)."
+        "--kenaikan", metavar="<persen>",
+        help="Kenaikan pagu bawaan, mis. 5% (bawaan: 5%, atau dari berkas aturan)."
     )] = None,
     aturan: Annotated[Path | None, typer.Option(
         "--aturan", help="Berkas aturan TOML (jika tidak ada: sheet 'Aturan' di workbook)."
     )] = None,
     pembulatan: Annotated[str | None, typer.Option(
-        "--pembulatan", help="Pembulatan pagu baru dalam rupiah (bawaan: 1000)."
+        "--pembulatan", metavar="<rupiah>", help="Pembulatan pagu baru dalam rupiah (bawaan: 1000)."
     )] = None,
     timpa: Annotated[bool, typer.Option(
         "--timpa", help="Hitung ulang juga sel tahun N+1 yang sudah terisi."

@@ -70,7 +70,8 @@ def validasi(
         "--konfigurasi", help="Berkas TOML: aturan yang dimatikan, tingkat, dan batas."
     )] = None,
     nonaktif: Annotated[list[str] | None, typer.Option(
-        "--nonaktif", help="Matikan aturan (kode atau pola, mis. kode.*); boleh berulang."
+        "--nonaktif", metavar="<kode>",
+        help="Matikan aturan (kode atau pola, mis. kode.*); boleh berulang."
     )] = None,
     paksa: Annotated[bool, typer.Option(
         "--paksa", help="Dengan --tandai: simpan walau ada bagian berkas yang tak dapat "
