@@ -37,6 +37,7 @@ _PROGRAM = re.compile(r"^program\b")
 # What each pattern's text must start with: most rows are ruled out without a regex.
 _JUMLAH_START = ("jumlah", "total")
 _BIDANG_START = ("bidang", "urusan", "sub", "sekretariat")
+_ANY_START = (*_JUMLAH_START, "program", *_BIDANG_START)
 _KODE_LEVEL = {1: Level.BIDANG, 2: Level.BIDANG, 3: Level.PROGRAM, 5: Level.KEGIATAN}
 _KODE_SUB = 6
 
@@ -82,10 +83,6 @@ _PROGRAM_ONLY = frozenset({"program"})
 _URUSAN = frozenset({"urusan", "bidang_urusan"})
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 @lru_cache(maxsize=4096)
 def _kode_level(kode: str) -> Level | None:
     parts = [p for p in kode.strip().strip(".").split(".") if p]
@@ -100,17 +97,21 @@ def _fixed_level(row: RowSignals, by_kode: Level | None, names: NameLevels) -> L
     """Levels decided by kode or text alone (JUMLAH, bidang, program)."""
     if by_kode is not None:
         return by_kode if by_kode is Level.BIDANG or by_kode is Level.PROGRAM else None
-    text = _norm(row.uraian)
-    if text.startswith(_JUMLAH_START) and _JUMLAH.match(text):
-        return Level.JUMLAH
-    if text.startswith("program") and _PROGRAM.match(text):
-        return Level.PROGRAM
+    # Lower case keeps every character's whitespace-ness, so the normalised text
+    # starts with a word exactly when this does (and is empty exactly when this is).
+    start = row.uraian.lower().lstrip()
     has_figures = row.pagu is not None or row.pagu_maju is not None
-    if not has_figures and text.startswith(_BIDANG_START) and _BIDANG.match(text):
+    if start.startswith(_ANY_START):
+        text = " ".join(start.split())
+        if text.startswith(_JUMLAH_START) and _JUMLAH.match(text):
+            return Level.JUMLAH
+        if text.startswith("program") and _PROGRAM.match(text):
+            return Level.PROGRAM
+        if not has_figures and text.startswith(_BIDANG_START) and _BIDANG.match(text):
+            return Level.BIDANG
+    if not has_figures and _is_section_heading(row):
         return Level.BIDANG
-    if _is_section_heading(row):
-        return Level.BIDANG
-    levels = names(row.uraian) if text else _NO_LEVELS
+    levels = names(row.uraian) if start else _NO_LEVELS
     if levels == _PROGRAM_ONLY:
         return Level.PROGRAM
     if not has_figures and row.children is None and levels & _URUSAN:
@@ -176,7 +177,16 @@ class _Block:
         if j == i + 1:
             # Budget lives in sub kegiatan: a kegiatan with figures and none below is rare.
             return score - self.lonely[i]
-        span = self._span_score(i, j)
+        start = self.span_start[i]
+        if start is None:
+            span = 0.0
+        elif self.odd_span:
+            span = self._span_score(i, j)
+        elif start == i + 1:
+            stop = self.span_stop[i]
+            span = W_SPAN if stop == j else W_SHORT_RANGE if stop < j else -W_SPAN
+        else:
+            span = -W_SPAN
         if span == W_SHORT_RANGE:
             return score + span  # a range left short explains why the sums disagree
         w_sum = self.w_sum
@@ -219,18 +229,23 @@ class _Block:
 
     def _solve(self, group: Callable[[int, int], float] | None) -> tuple[list[int], float]:
         # The best split of rows 0..j-1 ends with the orphan rows or with one group
-        # i..j-1 after the best split of rows 0..i-1, the first such i on a tie. A
-        # group's score is at most `top[i] - pre_e[j] / 2 + reach` (its sums and range
-        # at their best); a group whose bound is below a split already in hand cannot
-        # win, and neither can any group starting before the last row whose running
-        # maximum of `top` is below that bound. The groups left are scored in full,
-        # in the same order and with the same arithmetic as `group`.
+        # i..j-1 after the best split of rows 0..i-1, the first such i on a tie. With
+        # its head's sums and range at their best, a group scores at most
+        # `top[i] - pre_e[j] / 2`; a group whose bound is below a split already in
+        # hand cannot win, and neither can any group starting before the last row
+        # whose running maximum of `top` is below that bound. The groups left are
+        # scored in full, in the same order and with the same arithmetic as `group`.
         n = self.n
         pre_e, half_e, lonely = self.pre_e, self.half_e, self.lonely
         pre_n, pre_m, own_n, own_m = self.pre_n, self.pre_m, self.own_n, self.own_m
         span_start, span_stop = self.span_start, self.span_stop
         w_sum = self.w_sum
-        reach = W_SPAN + 2 * max(w_sum, 0.5) + _SLACK
+        # The most a head's range and sums can add to its group.
+        reach = [
+            (0.0 if start is None else W_SPAN) + (w_sum if own_n[i] else 0.5)
+            + (w_sum if own_m[i] else 0.5) + _SLACK
+            for i, start in enumerate(span_start)
+        ]
         best = [0.0] * (n + 1)
         back = [0] * (n + 1)
         orphan = [False] * (n + 1)
@@ -239,7 +254,7 @@ class _Block:
         high = float("-inf")
         for j in range(1, n + 1):
             h = j - 1
-            top_h = best[h] + half_e[h] + pre_e[j] / 2
+            top_h = best[h] + half_e[h] + pre_e[j] / 2 + reach[h]
             top[h] = top_h
             if top_h > high:
                 high = top_h
@@ -253,7 +268,8 @@ class _Block:
             nearest = best[h] + (half_e[h] - lonely[h])
             if nearest > floor:
                 floor = nearest
-            cut = floor + pe_j / 2 - reach
+            half_pe_j = pe_j / 2
+            cut = floor + half_pe_j
             lo = j - MAX_GROUP if j > MAX_GROUP else 0
             lo = bisect_left(running, cut, lo, j)
             for i in range(lo, j):
@@ -290,6 +306,7 @@ class _Block:
                     score = best[i] + g
                 if score > best_j:
                     best_j, back_j, orphan_j = score, i, False
+                    cut = score + half_pe_j
             best[j], back[j], orphan[j] = best_j, back_j, orphan_j
         starts, j = [], n
         while j > 0:
