@@ -181,7 +181,7 @@ class _Block:
         if start is None:
             span = 0.0
         elif self.odd_span:
-            span = self._span_score(i, j)
+            span = self._odd_span_score(i, j)
         elif start == i + 1:
             stop = self.span_stop[i]
             span = W_SPAN if stop == j else W_SHORT_RANGE if stop < j else -W_SPAN
@@ -202,20 +202,15 @@ class _Block:
             score += 0.5 if not stated else w_sum
         return score + span
 
-    def _span_score(self, i: int, j: int) -> float:
-        """How well the head's own SUBTOTAL/SUM range fits rows i+1..j-1."""
-        start = self.span_start[i]
-        if start is None:
-            return 0.0
-        stop = self.span_stop[i]
-        if self.odd_span:
-            children = self.rows[i].children
-            assert children is not None
-            if children == range(self.offset + i + 1, self.offset + j):
-                return W_SPAN
-        elif start == i + 1 and stop == j:
+    def _odd_span_score(self, i: int, j: int) -> float:
+        """How well the head's own range fits rows i+1..j-1, for a range with any step."""
+        children = self.rows[i].children
+        assert children is not None
+        wanted = range(self.offset + i + 1, self.offset + j)
+        if children == wanted:
             return W_SPAN
-        return W_SHORT_RANGE if start == i + 1 and stop < j else -W_SPAN
+        short = children.start == wanted.start and children.stop < wanted.stop
+        return W_SHORT_RANGE if short else -W_SPAN
 
     def orphans(self, j: int) -> float:
         """Score of rows 0..j-1 as sub kegiatan with no kegiatan above them."""
