@@ -13,6 +13,7 @@ Money is always an integer number of rupiah (or None where the cell is empty).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -101,23 +102,27 @@ class Target(BaseModel):
 _EMPTY_TARGET = Target.model_construct(teks="", angka=None, satuan=None)
 
 
-class Asal(BaseModel):
-    """Where a row came from: the sheet and its 1-based row number."""
+@dataclass(frozen=True, slots=True)
+class Asal:
+    """Where a row came from: the sheet and its 1-based row number.
 
-    model_config = ConfigDict(frozen=True)
+    A plain frozen dataclass rather than a model: the reader makes one per row, and
+    a model's extra objects would double what the garbage collector must walk over.
+    Pydantic still validates it inside `Baris` and writes it as {"sheet", "row"}.
+    """
 
     sheet: str
     row: int
 
 
-class RawCell(BaseModel):
+@dataclass(frozen=True, slots=True)
+class RawCell:
     """A cell as found in the workbook, kept where its value needed interpreting.
 
     `value` is what the cell held (text, number or an error such as "#REF!"),
-    `formula` the formula text without "=" where the cell is a formula.
+    `formula` the formula text without "=" where the cell is a formula. A plain
+    frozen dataclass, like `Asal`.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     ref: str
     value: str | int | float | None = None

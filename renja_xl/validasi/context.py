@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import chain
 from operator import itemgetter
+from types import SimpleNamespace
 from typing import Any, NamedTuple, TypeVar
 
 from renja_xl.model import Baris, Level, Renja, Tabel
@@ -30,7 +31,8 @@ _BOTTOM_UP = (  # every level but JUMLAH, children first; whether its subtotals 
     (Level.SUB_KEGIATAN, False), (Level.KEGIATAN, True), (Level.PROGRAM, True),
     (Level.BIDANG, False),
 )
-_NO_ORIGIN: dict[str, Any] = {"sheet": None, "row": None}
+_NO_ORIGIN = SimpleNamespace(sheet=None, row=None)
+"""Stands in for the `Asal` of a row from no workbook."""
 _RULE_FIELDS = (
     "level", "kode", "indikator", "lokasi", "target", "pagu", "sumber_dana", "target_maju",
     "pagu_maju", "asal", "raw", "ambiguity",
@@ -215,8 +217,8 @@ class TabelContext:
 
     @cached_property
     def _origins(self) -> tuple[list[str | None], list[int | None]]:
-        origins = [vars(a) if a is not None else _NO_ORIGIN for a in self.column("asal")]
-        return list(map(itemgetter("sheet"), origins)), list(map(itemgetter("row"), origins))
+        origins = [a if a is not None else _NO_ORIGIN for a in self.column("asal")]
+        return [a.sheet for a in origins], [a.row for a in origins]
 
     @property
     def sheet_rows(self) -> list[int | None]:
@@ -278,10 +280,9 @@ class TabelContext:
                 cell = raw[i].get(field)
                 if cell is None:
                     continue
-                read = vars(cell)
-                if read["formula"]:
-                    cells.formulas[i] = read["formula"]
-                value = read["value"]
+                if cell.formula:
+                    cells.formulas[i] = cell.formula
+                value = cell.value
                 if value is None:
                     continue
                 row = baris[i]

@@ -18,7 +18,7 @@ import re
 import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,10 @@ from renja_xl.workbook.source import iter_grids
 __all__ = ["load", "read_grids"]
 
 PAGU_FIELDS = ("pagu", "pagu_maju")
-TEXT_FIELDS = ("kode", "uraian", "indikator", "lokasi", "sumber_dana", "catatan")
+TEXTS = ("kode", "uraian", "indikator", "lokasi", "sumber_dana", "catatan", "target",
+         "target_maju")
+"""The text columns of a row, in the order `_RawRow.texts` keeps them."""
+KODE, URAIAN, INDIKATOR, LOKASI, SUMBER_DANA, CATATAN, TARGET, TARGET_MAJU = range(len(TEXTS))
 _JUMLAH = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(nip\b|nip\.|kepala\b|plt\.?\s|pj\.?\s)", re.IGNORECASE)
 _PEMDA = re.compile(r"^(pemerintah\s+)?(kabupaten|kota|provinsi)\s+\S", re.IGNORECASE)
@@ -62,6 +65,7 @@ class _Amount:
 
 
 _NO_AMOUNT = _Amount()
+_ONE = Decimal(1)
 """An empty pagu cell (shared: never changed)."""
 
 
@@ -74,12 +78,12 @@ class _Prefix:
         """Running totals: whole numbers stay int (fast), a fraction makes them Decimal."""
         self.unsure: list[int] = []
 
-    def total(self, first: int, last: int) -> tuple[Decimal, bool] | None:
+    def total(self, first: int, last: int) -> tuple[int | Decimal, bool] | None:
         """Sum over rows first..last, or None when an unsure row lies inside."""
         if bisect_right(self.unsure, last) > bisect_left(self.unsure, first):
             return None
         lo, hi = bisect_left(self.rows, first), bisect_right(self.rows, last)
-        return Decimal(self.sums[hi] - self.sums[lo]), hi > lo
+        return self.sums[hi] - self.sums[lo], hi > lo
 
 
 class _Evaluator:
@@ -126,7 +130,7 @@ class _Evaluator:
             sums.append(total)
         return prefix
 
-    def column_total(self, col: int, first: int, last: int) -> tuple[Decimal, bool] | None:
+    def column_total(self, col: int, first: int, last: int) -> tuple[int | Decimal, bool] | None:
         """SUBTOTAL(9, …) over rows first..last of one column and whether any cell counted;
         None when a cell inside cannot be evaluated (evaluate cell by cell to say why)."""
         return self._column_prefix(col).total(first, last)
@@ -136,7 +140,7 @@ class _Evaluator:
             return self._slow_sum(rng, skip)
         prefix = self._column_prefix(rng.first_column)
         found = prefix.total(rng.first_row, rng.last_row)
-        return self._slow_sum(rng, skip) if found is None else found
+        return self._slow_sum(rng, skip) if found is None else (Decimal(found[0]), found[1])
 
     def _slow_sum(self, rng: formulas.Range, skip: bool) -> tuple[Decimal, bool]:
         total, seen = Decimal(0), False
@@ -221,10 +225,10 @@ def _amount(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amoun
                    problem=f"berisi '{cell.text}', bukan angka rupiah", fatal_text=True)
 
 
-def _whole(value: Decimal | None, raw: RawCell | None) -> _Amount:
-    if value is None:
-        return _Amount(raw=raw)
-    return _Amount(int(value.quantize(Decimal(1), rounding="ROUND_HALF_UP")), raw)
+def _whole(value: int | Decimal | None, raw: RawCell | None) -> _Amount:
+    if value is None or type(value) is int:
+        return _Amount(value, raw)
+    return _Amount(int(value.quantize(_ONE, rounding=ROUND_HALF_UP)), raw)
 
 
 def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amount:
@@ -266,13 +270,22 @@ def _formula_ranges(text: str, col: int) -> list[formulas.Range]:
 
 
 class _RawRow:
-    """One data row as found, before its level is known."""
+    """One data row as found, before its level is known; `texts` holds the TEXTS columns
+    in that order ("" where empty or absent)."""
 
-    __slots__ = ("amounts", "bold", "row", "texts")
+    __slots__ = ("bold", "pagu", "pagu_maju", "row", "texts")
 
-    def __init__(self, row: int, texts: dict[str, str], bold: bool | None,
-                 amounts: dict[str, _Amount]) -> None:
-        self.row, self.texts, self.bold, self.amounts = row, texts, bold, amounts
+    def __init__(self, row: int, texts: list[str], bold: bool | None, pagu: _Amount,
+                 pagu_maju: _Amount | None) -> None:
+        self.row, self.texts, self.bold = row, texts, bold
+        self.pagu, self.pagu_maju = pagu, pagu_maju
+
+    @property
+    def amounts(self) -> tuple[tuple[str, _Amount], ...]:
+        """(field, amount) of each pagu column the table has."""
+        if self.pagu_maju is None:
+            return (("pagu", self.pagu),)
+        return ("pagu", self.pagu), ("pagu_maju", self.pagu_maju)
 
 
 def _text(cell: GridCell) -> str:
@@ -317,29 +330,30 @@ def _table_rows(grid: Grid, region: Region) -> Iterable[int]:
 def _raw_rows(grid: Grid, region: Region, ev: _Evaluator) -> list[_RawRow]:
     out = []
     uraian_col = region.columns["uraian"]
-    text_cols = [(name, region.columns[name]) for name in (*TEXT_FIELDS, "target", "target_maju")
-                 if name in region.columns]
-    pagu_cols = [(name, region.columns[name]) for name in PAGU_FIELDS if name in region.columns]
+    text_cols = [region.columns.get(name, 0) for name in TEXTS]  # no column 0: always ""
+    pagu_col = region.columns["pagu"]
+    maju_col = region.columns.get("pagu_maju")
     grid_rows = grid.rows
     for row in _table_rows(grid, region):
-        cells = grid_rows[row]
-        get = cells.get
-        texts = {}
-        for name, col in text_cols:
-            cell = get(col)
-            if cell is not None:
-                value = cell[0]
-                texts[name] = value.strip() if type(value) is str and cell[1] != "f" else (
-                    _text(cell))
-        amounts = {}
-        for name, col in pagu_cols:
-            cell = get(col)
-            amounts[name] = (
-                _Amount(cell[0]) if cell is not None and type(cell[0]) is int and cell[1] == "n"
-                else _amount(ev, row, col, cell)  # the most common case is tested inline
-            )
-        out.append(_RawRow(row, texts, grid.is_bold(row, uraian_col), amounts))
+        get = grid_rows[row].get
+        texts = [
+            "" if (cell := get(col)) is None
+            else value.strip() if type(value := cell[0]) is str and cell[1] != "f"
+            else _text(cell)
+            for col in text_cols
+        ]
+        out.append(_RawRow(
+            row, texts, grid.is_bold(row, uraian_col),
+            _pagu(ev, row, pagu_col, get(pagu_col)),
+            None if maju_col is None else _pagu(ev, row, maju_col, get(maju_col)),
+        ))
     return out
+
+
+def _pagu(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amount:
+    if cell is not None and type(cell[0]) is int and cell[1] == "n":
+        return _Amount(cell[0])  # the most common case, tested first
+    return _amount(ev, row, col, cell)
 
 
 def _children_span(ranges: list[formulas.Range], table_rows: list[int]) -> range | None:
@@ -357,18 +371,12 @@ def _signals(rows: list[_RawRow]) -> list[RowSignals]:
     table_rows = [raw.row for raw in rows]
     out = []
     for raw in rows:
-        texts, amounts = raw.texts, raw.amounts
-        pagu, maju = amounts["pagu"], amounts.get("pagu_maju")
+        texts, pagu, maju = raw.texts, raw.pagu, raw.pagu_maju
         ranges = pagu.children or (maju.children if maju is not None else None)
         out.append(RowSignals(
-            uraian=texts.get("uraian", ""),
-            kode=texts.get("kode", ""),
-            bold=raw.bold,
-            pagu=pagu.value,
-            pagu_maju=maju.value if maju is not None else None,
-            indikator=texts.get("indikator", ""),
-            lokasi=texts.get("lokasi", ""),
-            children=_children_span(ranges, table_rows) if ranges else None,
+            texts[URAIAN], texts[KODE], raw.bold, pagu.value,
+            None if maju is None else maju.value, texts[INDIKATOR], texts[LOKASI],
+            _children_span(ranges, table_rows) if ranges else None,
         ))
     return out
 
@@ -382,7 +390,7 @@ def _name_levels() -> Callable[[str], frozenset[str]] | None:
 
 
 def _check_strict(raw: _RawRow, level: Level, sheet: str) -> None:
-    for amount in raw.amounts.values():
+    for _, amount in raw.amounts:
         if amount.problem and (amount.fatal_text or level is Level.SUB_KEGIATAN):
             ref = amount.raw.ref if amount.raw else None
             raise CellValueError(f"kolom pagu {amount.problem}", sheet=sheet, cell=ref)
@@ -395,23 +403,24 @@ def _target(text: str) -> TargetModel:
 
 
 def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
-    amounts, texts = raw.amounts, raw.texts
-    maju = amounts.get("pagu_maju")
+    texts, pagu, maju = raw.texts, raw.pagu, raw.pagu_maju
     return Baris(
         level=level,
-        kode=texts.get("kode", ""),
-        uraian=texts.get("uraian", ""),
-        indikator=texts.get("indikator", ""),
-        lokasi=texts.get("lokasi", ""),
-        target=_target(texts.get("target", "")),
-        pagu=amounts["pagu"].value,
-        sumber_dana=texts.get("sumber_dana", ""),
-        catatan=texts.get("catatan", ""),
-        target_maju=_target(texts.get("target_maju", "")),
-        pagu_maju=maju.value if maju is not None else None,
+        kode=texts[KODE],
+        uraian=texts[URAIAN],
+        indikator=texts[INDIKATOR],
+        lokasi=texts[LOKASI],
+        target=_target(texts[TARGET]),
+        pagu=pagu.value,
+        sumber_dana=texts[SUMBER_DANA],
+        catatan=texts[CATATAN],
+        target_maju=_target(texts[TARGET_MAJU]),
+        pagu_maju=None if maju is None else maju.value,
         bold=raw.bold,
         asal=Asal(sheet=sheet, row=raw.row),
-        raw={name: a.raw for name, a in amounts.items() if a.raw is not None},
+        raw={} if pagu.raw is None and (maju is None or maju.raw is None) else {
+            name: a.raw for name, a in raw.amounts if a.raw is not None
+        },
         ambiguity=note,
     )
 
