@@ -560,6 +560,9 @@ def load(path: str | Path, *, strict: bool = True) -> Renja:
         raise exc.located(path) from None
     finally:
         if collecting:
+            # One pass over the young objects moves the plan that survives to the old
+            # generation at once; left alone, two passes (young, then middle) walk it.
+            gc.collect(1)
             gc.enable()
     full = _full_opd_name(path)
     if full and renja.opd in ("", renja.opd_singkat):
