@@ -56,11 +56,13 @@ def _rows(ctx: TabelContext, indices: set[int]) -> list[int]:
     return sorted(ctx.sheet_rows[i] for i in indices)  # type: ignore[misc]
 
 
-def _expected(ctx: TabelContext, index: int, kind: FormulaKind, column: str) -> str:
+def _expected(ctx: TabelContext, index: int, kind: FormulaKind, column: str) -> str | None:
+    """The formula the parent should hold; None when it has no rows to add."""
     if kind is FormulaKind.SUBTOTAL:
         rows = _rows(ctx, _block(ctx, index))
-        return f"SUBTOTAL(9,{column}{rows[0]}:{column}{rows[-1]})" if rows else ""
-    return f"SUM({ranges_text(column, _rows(ctx, _children(ctx, index)))})"
+        return f"SUBTOTAL(9,{column}{rows[0]}:{column}{rows[-1]})" if rows else None
+    rows = _rows(ctx, _children(ctx, index))
+    return f"SUM({ranges_text(column, rows)})" if rows else None
 
 
 def _leaves(ctx: TabelContext) -> list[int]:
@@ -139,6 +141,14 @@ def _check(ctx: TabelContext, index: int, field: str, letter: str, text: str) ->
     baris = ctx.tabel.baris[index]
     label = "JUMLAH" if baris.level is Level.JUMLAH else baris.level.label.lower()
     expected = _expected(ctx, index, formula.kind, letter)
+    if expected is None:
+        return ctx.problem(
+            baris, field,
+            f"Rumus pagu {label} tahun {ctx.year(field)} (={text}) menjumlahkan baris lain, "
+            f"padahal {label} ini tidak memiliki baris di bawahnya; kosongkan sel ini atau "
+            "tambahkan rinciannya.",
+            actual=f"={text}",
+        )
     return ctx.problem(
         baris, field,
         f"Rumus pagu {label} tahun {ctx.year(field)} (={text}) tidak lagi mencakup "
