@@ -8,6 +8,8 @@ should hold (`AgencyRows.jumlah_pagu` keeps what the file itself states).
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,7 +20,7 @@ from renja_xl.bulk.rekap_rows import TANPA_KODE, AgencyRows, TidyRow, read_agenc
 from renja_xl.bulk.results import FileResult, Job, Summary
 from renja_xl.nomenklatur import default as default_nomenklatur
 
-__all__ = ["Line", "Rekap", "build_rekap", "collect_rekap"]
+__all__ = ["Line", "Rekap", "build_rekap", "collect_rekap", "file_labels"]
 
 
 @dataclass
@@ -103,11 +105,31 @@ def collect_rekap(
     on_result: Callable[[FileResult], None] | None = None,
 ) -> tuple[Summary, Rekap]:
     """Read every workbook (in parallel) and build the rekap of those that could be read."""
-    jobs = [Job(source) for source in sources]
+    labels = file_labels(sources)
+    jobs = [Job(source, label=labels[source]) for source in sources]
     summary = Summary(tuple(run_each(read_agency, jobs, workers=workers, dask=dask,
                                      on_result=on_result)))
     rekap = build_rekap([r.value for r in summary.succeeded], summary.failed)
     return summary, rekap
+
+
+def file_labels(sources: Sequence[Path]) -> dict[Path, str]:
+    """How the rekap names each file: its name, or, where files in different folders share
+    a name, its path below their common folder (so each agency is counted once)."""
+    counts = Counter(source.name for source in sources)
+    if all(count == 1 for count in counts.values()):
+        return {source: source.name for source in sources}
+    full = {source: source.resolve() for source in sources}
+    try:
+        root = Path(os.path.commonpath([path.parent for path in full.values()]))
+    except ValueError:  # different drives: no common folder
+        return {source: source.name if counts[source.name] == 1 else str(full[source])
+                for source in sources}
+    return {
+        source: source.name if counts[source.name] == 1 else full[source].relative_to(root)
+        .as_posix()
+        for source in sources
+    }
 
 
 def _program_key(row: TidyRow) -> str:

@@ -69,18 +69,22 @@ class AgencyRows:
 
 def read_agency(job: Job) -> AgencyRows:
     """Read one workbook into its tidy rows (the rekap's per-file task)."""
-    return tidy_rows(load(job.source), job.source)
+    return tidy_rows(load(job.source), job.source, berkas=job.berkas)
 
 
-def tidy_rows(renja: Renja, source: Path | str) -> AgencyRows:
-    """The tidy rows of Tabel 3.1 (or of Tabel 4.1 when there is no 3.1)."""
+def tidy_rows(renja: Renja, source: Path | str, *, berkas: str | None = None) -> AgencyRows:
+    """The tidy rows of Tabel 3.1 (or of Tabel 4.1 when there is no 3.1).
+
+    `berkas` names the file in the rekap (default: the file's name).
+    """
     tabel = renja.tabel31 or renja.tabel41
     assert tabel is not None  # the reader never returns a Renja without a table
     name = renja.opd_singkat or renja.opd or Path(source).stem
+    berkas = berkas or Path(source).name
     jumlah = tabel.jumlah
-    rows = [_row(node, renja, name, Path(source).name) for node in _budget_nodes(tabel)]
+    rows = [_row(node, renja, name, berkas) for node in _budget_nodes(tabel)]
     return AgencyRows(
-        berkas=Path(source).name,
+        berkas=berkas,
         perangkat_daerah=name,
         pemda=renja.pemda,
         tahun=renja.tahun,

@@ -19,6 +19,13 @@ class Job:
 
     source: Path
     output: Path | None = None
+    label: str | None = None
+    """How reports name the file (default: its name)."""
+
+    @property
+    def berkas(self) -> str:
+        """The file as reports name it."""
+        return self.label or self.source.name
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from renja_xl.bulk import SHEET_NAMES, build_rekap, find_workbooks, tidy_rows
+from renja_xl.bulk import SHEET_NAMES, build_rekap, collect_rekap, find_workbooks, tidy_rows
 from renja_xl.cli.app import app
 from renja_xl.model import Level, Renja
 from renja_xl.synthetic import write_synthetic_folder
@@ -148,3 +148,17 @@ def test_sumber_dana_is_taken_from_the_nearest_parent_and_normalised(dharmasraya
     rekap = build_rekap([tidy_rows(dharmasraya, "dinsos.xlsx")])
     assert {line.nama for line in rekap.sumber_dana} == {"APBD", "DAK"}
     assert sum(line.pagu for line in rekap.sumber_dana) == 14_428_928_570
+
+
+def test_files_of_the_same_name_in_two_folders_are_two_agencies(
+    tmp_path: Path, dharmasraya: Renja
+) -> None:
+    for kecamatan in ("koto_baru", "pulau_punjung"):
+        (tmp_path / kecamatan).mkdir()
+        write(dharmasraya, tmp_path / kecamatan / "renja.xlsx")
+    write(dharmasraya, tmp_path / "dinas_sosial.xlsx")
+    _, rekap = collect_rekap(find_workbooks([tmp_path]), workers=1)
+    assert sorted(a.berkas for a in rekap.agencies) == [
+        "dinas_sosial.xlsx", "koto_baru/renja.xlsx", "pulau_punjung/renja.xlsx"]
+    assert {line.perangkat_daerah for line in rekap.program} == {3}
+    assert {row.berkas for row in rekap.rows} == {a.berkas for a in rekap.agencies}
