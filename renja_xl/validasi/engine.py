@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -104,6 +103,10 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+_COLUMNS = 1 << 15
+"""More than a sheet's columns (16,384): a finding's sort key is row position × this + column."""
+
+
 class _Place(NamedTuple):
     """Where one table's findings about one field go, and how to find their rows."""
 
@@ -144,7 +147,9 @@ def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) 
     nowhere = sum(len(tabel.baris) for tabel in renja.tabel)  # after every table
     places: dict[tuple[int, str], _Place] = {}
     failures: list[Finding] = []
-    found: list[tuple[tuple[int, int], Finding]] = []
+    found: list[Finding] = []
+    keys: list[int] = []  # each finding's place in the sheets: row position, then column
+    new, assign = object.__new__, object.__setattr__
     for rule in RULES.values():
         if not settings.enabled(rule.code):
             continue
@@ -172,12 +177,17 @@ def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) 
                 sheet, row = (asal.sheet, asal.row) if asal is not None else (None, None)
                 positions = positions or _positions(renja)
                 position = positions.get(id(baris), nowhere)
-            finding = Finding(
-                code, severity, sheet or default_sheet,
-                f"{letter}{row}" if row is not None and letter is not None else None,
-                row, message, expected, actual, field, related, file,
-            )
-            found.append(((position, column), finding))
-    found.sort(key=itemgetter(0))  # stable: one cell's findings keep the rules' order
+            # Finding's own __init__, inlined: this runs for every problem of a big plan.
+            finding = new(Finding)
+            assign(finding, "__dict__", {
+                "code": code, "severity": severity, "sheet": sheet or default_sheet,
+                "cell": f"{letter}{row}" if row is not None and letter is not None else None,
+                "row": row, "message": message, "expected": expected, "actual": actual,
+                "field": field, "related": related, "file": file,
+            })
+            found.append(finding)
+            keys.append(position * _COLUMNS + column)
+    # A stable sort: one cell's findings keep the rules' order.
+    ordered = map(found.__getitem__, sorted(range(len(found)), key=keys.__getitem__))
     first = next((f for f in files.values() if f), None)
-    return Report(failures + [f for _, f in found], first)
+    return Report([*failures, *ordered], first)
