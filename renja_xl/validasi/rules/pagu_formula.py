@@ -157,6 +157,44 @@ def _check(ctx: TabelContext, index: int, field: str, letter: str, text: str) ->
     )
 
 
+def _written(ctx: TabelContext, index: int) -> tuple[int, int] | None:
+    """The first and last sheet rows of a parent's block when its edges are plain (rows in
+    order, nothing from outside the workbook): the writer's SUBTOTAL spans exactly them."""
+    rows = ctx.sheet_rows
+    start, stop = (0, index) if ctx.levels[index] is Level.JUMLAH else (index + 1,
+                                                                       ctx.last[index] + 1)
+    if start >= stop:
+        return None
+    top, bottom = rows[start], rows[stop - 1]
+    before = rows[start - 1] if start > 0 else 0
+    after = rows[stop] if stop < len(rows) else _NO_ROW_AFTER
+    if before is None or after is None or top is None or bottom is None:
+        return None
+    return (top, bottom) if before < top <= bottom < after else None
+
+
+def _parent_formula(
+    ctx: TabelContext, index: int, formulas: list[tuple[str, str, dict[int, str]]]
+) -> Iterator[Problem]:
+    """The findings on one parent's formulas, in the order of the budget columns."""
+    edges = _edges(ctx, index)
+    whole = edges is not None and edges.spanned(edges.top, edges.bottom)
+    for field, letter, texts in formulas:
+        text = texts.get(index)
+        if text is None:
+            continue
+        if edges is not None:
+            written = f"SUBTOTAL(9,{letter}{edges.top}:{letter}{edges.bottom})"
+            if whole and text == written:
+                continue  # exactly what the writer puts there
+            plain = plain_subtotal(text)
+            if plain is not None and plain[0] == letter and edges.spanned(*plain[1:]):
+                continue  # the usual SUBTOTAL over the whole block, written by hand
+        found = _check(ctx, index, field, letter, text)
+        if found is not None:
+            yield found
+
+
 @rule("pagu.formula_range", Severity.WARNING)
 def formula_range(ctx: TabelContext) -> Iterator[Problem]:
     """A parent's SUM/SUBTOTAL formula no longer covers exactly its children."""
@@ -172,19 +210,11 @@ def formula_range(ctx: TabelContext) -> Iterator[Problem]:
             continue
         if unplaced and ctx.in_block(unplaced, index):
             continue  # rows from no workbook: no formula can name them
-        edges = _edges(ctx, index)
-        whole = edges is not None and edges.spanned(edges.top, edges.bottom)
-        for field, letter, texts in formulas:
-            text = texts.get(index)
-            if text is None:
-                continue
-            if edges is not None:
-                written = f"SUBTOTAL(9,{letter}{edges.top}:{letter}{edges.bottom})"
-                if whole and text == written:
-                    continue  # exactly what the writer puts there
-                plain = plain_subtotal(text)
-                if plain is not None and plain[0] == letter and edges.spanned(*plain[1:]):
-                    continue  # the usual SUBTOTAL over the whole block, written by hand
-            found = _check(ctx, index, field, letter, text)
-            if found is not None:
-                yield found
+        span = _written(ctx, index)
+        if span is not None and all(  # the common case, tested first: what the writer wrote
+            (text := texts.get(index)) is None
+            or text == f"SUBTOTAL(9,{letter}{span[0]}:{letter}{span[1]})"
+            for _, letter, texts in formulas
+        ):
+            continue
+        yield from _parent_formula(ctx, index, formulas)
