@@ -27,9 +27,8 @@ __all__ = ["AmountCells", "RenjaContext", "TabelContext"]
 
 T = TypeVar("T")
 
-_BOTTOM_UP = (  # every level but JUMLAH, children first; whether its subtotals are checked
-    (Level.SUB_KEGIATAN, False), (Level.KEGIATAN, True), (Level.PROGRAM, True),
-    (Level.BIDANG, False),
+_BOTTOM_UP = (  # the parent levels but JUMLAH, children first; whether their subtotals are checked
+    (Level.KEGIATAN, True), (Level.PROGRAM, True), (Level.BIDANG, False),
 )
 _NO_ORIGIN = SimpleNamespace(sheet=None, row=None)
 """Stands in for the `Asal` of a row from no workbook."""
@@ -158,13 +157,17 @@ class TabelContext:
         out: dict[tuple[int, str], int | None] = {}
         parents, has_children = self.parents, self.has_children
         jumlah = self.indices(Level.JUMLAH)
+        orphans = [i for i in self.indices(Level.SUB_KEGIATAN) if parents[i] is None]
         for field in self.pagu_fields:
             values = self.column(field)
-            sums: dict[int, int] = {}
+            sums = self._kegiatan_sums(values)
             top: int | None = None
+            for i in orphans:
+                if values[i] is not None:
+                    top = values[i] if top is None else top + values[i]
             for level, stored in _BOTTOM_UP:
                 for i in self.indices(level):
-                    if level is not Level.SUB_KEGIATAN and has_children[i]:
+                    if has_children[i]:
                         total = sums.get(i)
                         if stored:
                             out[(i, field)] = total
@@ -180,6 +183,21 @@ class TabelContext:
             for i in jumlah:
                 out[(i, field)] = top
         return out
+
+    def _kegiatan_sums(self, values: Sequence[int | None]) -> dict[int, int]:
+        """Kegiatan index → the sum of its sub kegiatan's amounts (absent when none has one).
+
+        A kegiatan's children are the sub kegiatan rows right below it (`parent_indices`),
+        so each sum is one slice, added up in C rather than row by row.
+        """
+        sums: dict[int, int] = {}
+        has_children, last = self.has_children, self.last
+        for i in self.indices(Level.KEGIATAN):
+            if has_children[i]:
+                below = values[i + 1 : last[i] + 1]
+                if below.count(None) < len(below):
+                    sums[i] = sum(filter(None, below))  # zeros and blanks add nothing
+        return sums
 
     def block_range(self, index: int) -> range:
         """Indices of the rows below a parent, down to the end of its block (JUMLAH: all above)."""
