@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import compress
 
 from renja_xl.model import Level
 from renja_xl.validasi.context import TabelContext
@@ -45,31 +46,40 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
 def unknown(ctx: TabelContext) -> Iterator[Problem]:
     """A sumber dana that is not a recognised source."""
     parse, sumber_dana = _parser(ctx), ctx.column("sumber_dana")
-    for i in ctx.indices(*_ROWS):
+    indices = ctx.indices(*_ROWS)
+    odd = {text for text in set(map(sumber_dana.__getitem__, indices)) if parse(text)[1]}
+    if not odd:  # each distinct text is parsed once; most plans name only known sources
+        return
+    for i in indices:
+        if sumber_dana[i] not in odd:
+            continue
         _, unrecognised = parse(sumber_dana[i])
-        if unrecognised:
-            baris = ctx.tabel.baris[i]
-            names = ", ".join(f'"{u}"' for u in unrecognised)
-            yield ctx.problem(
-                baris, "sumber_dana",
-                f"Sumber dana {names} tidak dikenal (yang dikenal mis. APBD, APBD Provinsi, "
-                "APBN, DAK, DAK Fisik, DAK Non Fisik, DBH, DID, BLUD, Otsus).",
-                expected="sumber dana yang dikenal", actual=baris.sumber_dana,
-            )
+        baris = ctx.tabel.baris[i]
+        names = ", ".join(f'"{u}"' for u in unrecognised)
+        yield ctx.problem(
+            baris, "sumber_dana",
+            f"Sumber dana {names} tidak dikenal (yang dikenal mis. APBD, APBD Provinsi, "
+            "APBN, DAK, DAK Fisik, DAK Non Fisik, DBH, DID, BLUD, Otsus).",
+            expected="sumber dana yang dikenal", actual=baris.sumber_dana,
+        )
 
 
 def _used(ctx: TabelContext) -> dict[int, set[str]]:
     """Kegiatan and program index → the sumber dana texts of the budgeted sub kegiatan below.
 
-    A sub kegiatan's parent is always a kegiatan, and a kegiatan's a program
-    (`TabelContext.parents`), so two steps reach every row the rule checks.
+    A kegiatan's children are the sub kegiatan rows right below it, and a kegiatan's
+    parent is a program (`TabelContext.parents`), so two steps reach every row the
+    rule checks.
     """
     parents, pagu, sumber_dana = ctx.parents, ctx.column("pagu"), ctx.column("sumber_dana")
+    has_children, last = ctx.has_children, ctx.last
     kegiatan: dict[int, set[str]] = {}
-    for index in ctx.indices(Level.SUB_KEGIATAN):
-        parent = parents[index]
-        if pagu[index] and parent is not None:
-            kegiatan.setdefault(parent, set()).add(sumber_dana[index])
+    for index in ctx.indices(Level.KEGIATAN):
+        if has_children[index]:
+            below = slice(index + 1, last[index] + 1)
+            texts = set(compress(sumber_dana[below], pagu[below]))  # the budgeted ones
+            if texts:
+                kegiatan[index] = texts
     used = dict(kegiatan)  # programs get sets of their own below
     for index, texts in kegiatan.items():
         program = parents[index]
@@ -95,9 +105,7 @@ def parent_inconsistent(ctx: TabelContext) -> Iterator[Problem]:
         return missing, ", ".join(sorted(named | used))
 
     sumber_dana = ctx.column("sumber_dana")
-    for index in ctx.indices(Level.PROGRAM, Level.KEGIATAN):
-        if index not in texts:
-            continue
+    for index in sorted(texts):  # programs and kegiatan with budgeted sub kegiatan below
         missing, expected = compare(sumber_dana[index], frozenset(texts[index]))
         if missing:
             baris = ctx.tabel.baris[index]
