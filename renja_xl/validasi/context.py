@@ -292,17 +292,11 @@ class TabelContext:
     def amounts(self) -> dict[str, AmountCells]:
         """Budget column → its cells that are errors, text, fractions or formulas."""
         found = {f: AmountCells([], [], [], [], {}) for f in self.pagu_fields}
-        baris, raw = self.tabel.baris, self.column("raw")
-        for i in self.raw_rows:
-            for field, cells in found.items():
-                cell = raw[i].get(field)
-                if cell is None:
-                    continue
-                if cell.formula:
-                    cells.formulas[i] = cell.formula
-                value = cell.value
-                if value is None:
-                    continue
+        baris, raw, raw_rows = self.tabel.baris, self.column("raw"), self.raw_rows
+        for field, cells in found.items():
+            present = [(i, cell) for i in raw_rows if (cell := raw[i].get(field)) is not None]
+            cells.formulas.update([(i, cell.formula) for i, cell in present if cell.formula])
+            for i, value in [(i, cell.value) for i, cell in present if cell.value is not None]:
                 row = baris[i]
                 if isinstance(value, str):
                     if is_error(row, field):

@@ -86,7 +86,13 @@ def _parents(ctx: TabelContext, *levels: Level) -> Iterator[Problem]:
     for field in ctx.pagu_fields:
         values, cells = ctx.column(field), ctx.amounts[field]
         invalid = set(cells.invalid)
-        for index in ctx.indices(*levels):
+        indices = ctx.indices(*levels)
+        if not cells.fractions:  # no tolerance: only the parents that differ need a look
+            indices = [
+                i for i in indices
+                if (key := (i, field)) in expected and (values[i] or 0) != (expected[key] or 0)
+            ]
+        for index in indices:
             key = (index, field)
             if key not in expected:
                 continue
