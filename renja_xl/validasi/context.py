@@ -30,6 +30,7 @@ T = TypeVar("T")
 _BOTTOM_UP = (  # the parent levels but JUMLAH, children first; whether their subtotals are checked
     (Level.KEGIATAN, True), (Level.PROGRAM, True), (Level.BIDANG, False),
 )
+_new_tuple = tuple.__new__
 _NO_ORIGIN = SimpleNamespace(sheet=None, row=None)
 """Stands in for the `Asal` of a row from no workbook."""
 _RULE_FIELDS = (
@@ -313,7 +314,7 @@ class TabelContext:
         """Those of some rows whose text in `field` is an empty mark ("", "-", "nihil")."""
         texts = self.column(field)
         marks = {text for text in set(texts) if is_empty_mark(text)}  # each text tested once
-        return [i for i in indices if texts[i] in marks]
+        return [i for i in indices if texts[i] in marks] if marks else []
 
     @cached_property
     def is_empty(self) -> Callable[[str], bool]:
@@ -330,7 +331,8 @@ class TabelContext:
         related: str | None = None,
     ) -> Problem:
         """A problem in this table at a row's field."""
-        return Problem(self.tabel, baris, field, message, expected, actual, related)
+        # tuple.__new__ straight away: a NamedTuple's own __new__ is a Python function.
+        return _new_tuple(Problem, (self.tabel, baris, field, message, expected, actual, related))
 
 
 @dataclass

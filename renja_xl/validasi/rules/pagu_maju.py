@@ -18,14 +18,17 @@ def maju_missing(ctx: TabelContext) -> Iterator[Problem]:
         return
     tahun, maju = ctx.renja.tahun, ctx.renja.tahun_maju
     pagu, pagu_maju, raw = ctx.column("pagu"), ctx.column("pagu_maju"), ctx.column("raw")
-    for i in ctx.indices(Level.SUB_KEGIATAN):
-        if pagu[i] and pagu_maju[i] is None and "pagu_maju" not in raw[i]:
-            yield ctx.problem(
-                ctx.tabel.baris[i], "pagu_maju",
-                f"Sub kegiatan dianggarkan {amount_text(pagu[i])} pada tahun "
-                f"{tahun} tetapi prakiraan maju tahun {maju} kosong.",
-                expected=f"pagu tahun {maju}", actual=None,
-            )
+    missing = [
+        i for i in ctx.indices(Level.SUB_KEGIATAN)
+        if pagu[i] and pagu_maju[i] is None and "pagu_maju" not in raw[i]
+    ]
+    for i in missing:
+        yield ctx.problem(
+            ctx.tabel.baris[i], "pagu_maju",
+            f"Sub kegiatan dianggarkan {amount_text(pagu[i])} pada tahun "
+            f"{tahun} tetapi prakiraan maju tahun {maju} kosong.",
+            expected=f"pagu tahun {maju}", actual=None,
+        )
 
 
 @rule("pagu.maju_jump", Severity.WARNING)
@@ -36,18 +39,20 @@ def maju_jump(ctx: TabelContext) -> Iterator[Problem]:
     share = ctx.config.maju_jump_share
     tahun, maju = ctx.renja.tahun, ctx.renja.tahun_maju
     pagu, pagu_maju = ctx.column("pagu"), ctx.column("pagu_maju")
-    for i in ctx.indices(Level.SUB_KEGIATAN):
+    jumps = [  # budgeted in N (above zero) and N+1, changing by more than the share
+        i for i in ctx.indices(Level.SUB_KEGIATAN)
+        if (now := pagu[i]) and now > 0 and (later := pagu_maju[i]) is not None
+        and abs((later - now) / now) > share
+    ]
+    for i in jumps:
         now, later = pagu[i], pagu_maju[i]
-        if not now or now < 0 or later is None:
-            continue
         change = (later - now) / now
-        if abs(change) > share:
-            yield ctx.problem(
-                ctx.tabel.baris[i], "pagu_maju",
-                f"Prakiraan maju tahun {maju} ({amount_text(later)}) "
-                f"{'naik' if change > 0 else 'turun'} {abs(change):.0%} dari pagu tahun "
-                f"{tahun} ({amount_text(now)}); batasnya {share:.0%}.",
-                expected=f"{amount_text(round(now * (1 - share)))} – "
-                f"{amount_text(round(now * (1 + share)))}",
-                actual=later,
-            )
+        yield ctx.problem(
+            ctx.tabel.baris[i], "pagu_maju",
+            f"Prakiraan maju tahun {maju} ({amount_text(later)}) "
+            f"{'naik' if change > 0 else 'turun'} {abs(change):.0%} dari pagu tahun "
+            f"{tahun} ({amount_text(now)}); batasnya {share:.0%}.",
+            expected=f"{amount_text(round(now * (1 - share)))} – "
+            f"{amount_text(round(now * (1 + share)))}",
+            actual=later,
+        )

@@ -34,12 +34,13 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
         f"Sub kegiatan dianggarkan pada tahun {ctx.renja.tahun} tetapi sumber dananya kosong."
     )
     pagu, sumber_dana = ctx.column("pagu"), ctx.column("sumber_dana")
-    for i in ctx.indices(Level.SUB_KEGIATAN):
-        if pagu[i] and not sumber_dana[i].strip(" -"):
-            yield ctx.problem(
-                ctx.tabel.baris[i], "sumber_dana", message,
-                expected="sumber dana (mis. APBD)", actual=None,
-            )
+    blank = {text for text in set(sumber_dana) if not text.strip(" -")}  # each text once
+    empty_rows = [i for i in ctx.indices(Level.SUB_KEGIATAN) if pagu[i] and sumber_dana[i] in blank]
+    for i in empty_rows:
+        yield ctx.problem(
+            ctx.tabel.baris[i], "sumber_dana", message,
+            expected="sumber dana (mis. APBD)", actual=None,
+        )
 
 
 @rule("sumber_dana.unknown", Severity.WARNING)

@@ -26,12 +26,14 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
             f"Sub kegiatan dianggarkan pada tahun {ctx.year(field)} tetapi target "
             "capaian kinerjanya kosong."
         )
-        for i in ctx.indices(Level.SUB_KEGIATAN):
-            if pagu[i] and is_empty(targets[i].teks):
-                yield ctx.problem(
-                    ctx.tabel.baris[i], field, message,
-                    expected="target (angka dan satuan)", actual=None,
-                )
+        empty_rows = [
+            i for i in ctx.indices(Level.SUB_KEGIATAN) if pagu[i] and is_empty(targets[i].teks)
+        ]
+        for i in empty_rows:
+            yield ctx.problem(
+                ctx.tabel.baris[i], field, message,
+                expected="target (angka dan satuan)", actual=None,
+            )
 
 
 @rule("target.no_number", Severity.WARNING)
@@ -39,12 +41,15 @@ def no_number(ctx: TabelContext) -> Iterator[Problem]:
     """A target gives a unit but no number ("Orang")."""
     for field in _target_fields(ctx):
         targets = ctx.column(field)
-        for i in ctx.indices(Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
+        unit_only = [
+            i for i in ctx.indices(Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+            if targets[i].angka is None and targets[i].satuan
+        ]
+        for i in unit_only:
             target = targets[i]
-            if target.angka is None and target.satuan:
-                yield ctx.problem(
-                    ctx.tabel.baris[i], field,
-                    f"Target tahun {ctx.year(field)} \"{target.teks}\" hanya menyebut satuan, "
-                    f"tanpa angka (mis. \"52 {target.satuan}\").",
-                    expected=f"angka dan satuan (mis. 52 {target.satuan})", actual=target.teks,
-                )
+            yield ctx.problem(
+                ctx.tabel.baris[i], field,
+                f"Target tahun {ctx.year(field)} \"{target.teks}\" hanya menyebut satuan, "
+                f"tanpa angka (mis. \"52 {target.satuan}\").",
+                expected=f"angka dan satuan (mis. 52 {target.satuan})", actual=target.teks,
+            )
