@@ -205,16 +205,20 @@ def formula_range(ctx: TabelContext) -> Iterator[Problem]:
     ]
     unplaced, origins, levels = ctx.unplaced, ctx.column("asal"), ctx.levels
     formulas = [(field, letter, ctx.amounts[field].formulas) for field, letter in columns]
-    for index in sorted({i for _, _, texts in formulas for i in texts}):
-        if levels[index] not in _PARENTS or origins[index] is None:
-            continue
-        if unplaced and ctx.in_block(unplaced, index):
-            continue  # rows from no workbook: no formula can name them
-        span = _written(ctx, index)
-        if span is not None and all(  # the common case, tested first: what the writer wrote
-            (text := texts.get(index)) is None
-            or text == f"SUBTOTAL(9,{letter}{span[0]}:{letter}{span[1]})"
-            for _, letter, texts in formulas
-        ):
-            continue
+    spans = {  # every parent holding a formula that names rows of this workbook
+        index: _written(ctx, index)
+        for index in {i for _, _, texts in formulas for i in texts}
+        if levels[index] in _PARENTS and origins[index] is not None
+        and not (unplaced and ctx.in_block(unplaced, index))  # else no formula can name them
+    }
+    suspects: set[int] = set()
+    for _, letter, texts in formulas:  # the common case, tested first: what the writer wrote
+        suspects.update(
+            index for index, text in texts.items()
+            if index in spans and (
+                (span := spans[index]) is None
+                or text != f"SUBTOTAL(9,{letter}{span[0]}:{letter}{span[1]})"
+            )
+        )
+    for index in sorted(suspects):
         yield from _parent_formula(ctx, index, formulas)

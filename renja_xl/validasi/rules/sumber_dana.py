@@ -65,27 +65,29 @@ def unknown(ctx: TabelContext) -> Iterator[Problem]:
         )
 
 
-def _used(ctx: TabelContext) -> dict[int, set[str]]:
+def _used(ctx: TabelContext) -> dict[int, frozenset[str]]:
     """Kegiatan and program index → the sumber dana texts of the budgeted sub kegiatan below.
 
     A kegiatan's children are the sub kegiatan rows right below it, and a kegiatan's
     parent is a program (`TabelContext.parents`), so two steps reach every row the
-    rule checks.
+    rule checks. Frozen sets, so that each is hashed once where the rule remembers
+    its comparisons.
     """
     parents, pagu, sumber_dana = ctx.parents, ctx.column("pagu"), ctx.column("sumber_dana")
     has_children, last = ctx.has_children, ctx.last
-    kegiatan: dict[int, set[str]] = {}
+    used: dict[int, frozenset[str]] = {}
     for index in ctx.indices(Level.KEGIATAN):
         if has_children[index]:
             below = slice(index + 1, last[index] + 1)
-            texts = set(compress(sumber_dana[below], pagu[below]))  # the budgeted ones
+            texts = frozenset(compress(sumber_dana[below], pagu[below]))  # the budgeted ones
             if texts:
-                kegiatan[index] = texts
-    used = dict(kegiatan)  # programs get sets of their own below
-    for index, texts in kegiatan.items():
+                used[index] = texts
+    programs: dict[int, set[str]] = {}
+    for index, texts in used.items():
         program = parents[index]
         if program is not None:
-            used.setdefault(program, set()).update(texts)
+            programs.setdefault(program, set()).update(texts)
+    used.update((program, frozenset(texts)) for program, texts in programs.items())
     return used
 
 
@@ -107,7 +109,7 @@ def parent_inconsistent(ctx: TabelContext) -> Iterator[Problem]:
 
     sumber_dana = ctx.column("sumber_dana")
     for index in sorted(texts):  # programs and kegiatan with budgeted sub kegiatan below
-        missing, expected = compare(sumber_dana[index], frozenset(texts[index]))
+        missing, expected = compare(sumber_dana[index], texts[index])
         if missing:
             baris = ctx.tabel.baris[index]
             named_text = baris.sumber_dana.strip()
