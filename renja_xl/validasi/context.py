@@ -11,8 +11,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, count
+from operator import attrgetter, itemgetter
 from types import SimpleNamespace
 from typing import Any, NamedTuple, TypeVar
 
@@ -31,6 +31,7 @@ _BOTTOM_UP = (  # the parent levels but JUMLAH, children first; whether their su
     (Level.KEGIATAN, True), (Level.PROGRAM, True), (Level.BIDANG, False),
 )
 _new_tuple = tuple.__new__
+_sheet_of, _row_of = attrgetter("sheet"), attrgetter("row")
 _NO_ORIGIN = SimpleNamespace(sheet=None, row=None)
 """Stands in for the `Asal` of a row from no workbook."""
 _RULE_FIELDS = (
@@ -232,12 +233,14 @@ class TabelContext:
     @cached_property
     def index_of(self) -> dict[int, int]:
         """id(row) → the row's index in the table."""
-        return {id(b): i for i, b in enumerate(self.tabel.baris)}
+        return dict(zip(map(id, self.tabel.baris), count()))
 
     @cached_property
     def _origins(self) -> tuple[list[str | None], list[int | None]]:
-        origins = [a if a is not None else _NO_ORIGIN for a in self.column("asal")]
-        return [a.sheet for a in origins], [a.row for a in origins]
+        origins = self.column("asal")
+        if self.unplaced:  # rows from no workbook have no Asal
+            origins = [a if a is not None else _NO_ORIGIN for a in origins]
+        return list(map(_sheet_of, origins)), list(map(_row_of, origins))
 
     @property
     def sheet_rows(self) -> list[int | None]:

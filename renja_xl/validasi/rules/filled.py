@@ -13,17 +13,17 @@ _INDIKATOR_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 
 @rule("indikator.empty", Severity.WARNING)
-def indikator_empty(ctx: TabelContext) -> Iterator[Problem]:
+def indikator_empty(ctx: TabelContext) -> list[Problem]:
     """A program, kegiatan or sub kegiatan has no indikator kinerja."""
     levels = ctx.levels
     messages = {
         level: f"Indikator kinerja {level.label.lower()} kosong." for level in _INDIKATOR_LEVELS
     }
-    for i in ctx.blank("indikator", ctx.indices(*_INDIKATOR_LEVELS)):
-        yield ctx.problem(
-            ctx.tabel.baris[i], "indikator", messages[levels[i]],
-            expected="indikator kinerja", actual=None,
-        )
+    rows, problem = ctx.tabel.baris, ctx.problem
+    return [  # a list at once: in a plan still being filled, this is the most common finding
+        problem(rows[i], "indikator", messages[levels[i]], expected="indikator kinerja")
+        for i in ctx.blank("indikator", ctx.indices(*_INDIKATOR_LEVELS))
+    ]
 
 
 @rule("lokasi.empty", Severity.WARNING)
