@@ -65,8 +65,8 @@ class _Amount:
 
 
 _NO_AMOUNT = _Amount()
-_ONE = Decimal(1)
 """An empty pagu cell (shared: never changed)."""
+_ONE = Decimal(1)
 
 
 class _Prefix:
