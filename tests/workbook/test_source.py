@@ -1,6 +1,7 @@
 """Opening workbooks: the fast calamine path reads exactly what the XML parser reads."""
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,39 @@ def it_reads_the_same_grid_through_calamine_and_the_xml_parser(
         fast = _grids(path, calamine=True, monkeypatch=monkeypatch)
         slow = _grids(path, calamine=False, monkeypatch=monkeypatch)
         assert fast == slow
+
+
+def _with_shared_formulas(path: Path) -> Path:
+    """A sheet as Excel saves a filled-down formula: one master, the rest shared."""
+    wb = Workbook()
+    ws = wb.active
+    for row in range(1, 5):
+        ws.cell(row, 1, row * 1_000)
+        ws.cell(row, 2, f"=A{row}*2")
+    ws["C1"] = "=SUBTOTAL(9,B1:B4)"
+    wb.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    xml = parts[sheet].replace(b"<f>A1*2</f>", b'<f t="shared" ref="B1:B4" si="0">A1*2</f>')
+    for row in range(2, 5):
+        xml = xml.replace(f"<f>A{row}*2</f>".encode(), b'<f t="shared" si="0"/>')
+    parts[sheet] = xml
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def it_reads_shared_formulas_as_each_cell_s_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _with_shared_formulas(tmp_path / "berbagi.xlsx")
+    fast = _grids(path, calamine=True, monkeypatch=monkeypatch)
+    assert fast == _grids(path, calamine=False, monkeypatch=monkeypatch)
+    grid = next(source.iter_grids(path))
+    assert [grid.cell(row, 2).value for row in range(1, 5)] == [
+        "=A1*2", "=A2*2", "=A3*2", "=A4*2"]
 
 
 def it_keeps_formulas_errors_and_bold(tmp_path: Path) -> None:
