@@ -326,14 +326,14 @@ class TabelContext:
 
     def problem(
         self,
-        baris: Baris,
+        baris: Baris | int,
         field: str,
         message: str,
         expected: Value = None,
         actual: Value = None,
         related: str | None = None,
     ) -> Problem:
-        """A problem in this table at a row's field."""
+        """A problem in this table at a row's field (the row, or its index in the table)."""
         # tuple.__new__ straight away: a NamedTuple's own __new__ is a Python function.
         return _new_tuple(Problem, (self.tabel, baris, field, message, expected, actual, related))
 

@@ -12,7 +12,7 @@ from renja_xl.model import Baris, Renja, Tabel, TabelKind
 from renja_xl.validasi import rules as _rules  # noqa: F401 - registers the rules
 from renja_xl.validasi.cells import column_index, column_letter
 from renja_xl.validasi.config import Config, load_config
-from renja_xl.validasi.context import RenjaContext
+from renja_xl.validasi.context import RenjaContext, TabelContext
 from renja_xl.validasi.finding import Finding, Severity
 from renja_xl.validasi.report import Report
 from renja_xl.validasi.rule import RULES, Problem, Rule, Scope
@@ -118,8 +118,8 @@ class _Place(NamedTuple):
     file: str | None
     offset: int
     """How many rows the tables before this one have: findings are listed table by table."""
-    index_of: dict[int, int]
-    """id(row) → index, for the table's rows (empty for a table the Renja does not hold)."""
+    table: TabelContext | None
+    """The table's context (None for a table the Renja does not hold)."""
     rows: list[Baris]
     sheets: list[str | None]
     sheet_rows: list[int | None]
@@ -134,11 +134,9 @@ def _place(
     offset = 0
     for table in context.tables:
         if table.tabel is tabel:
-            return _Place(
-                *where, offset, table.index_of, tabel.baris, table.sheet_names, table.sheet_rows
-            )
+            return _Place(*where, offset, table, tabel.baris, table.sheet_names, table.sheet_rows)
         offset += len(table.tabel.baris)
-    return _Place(*where, offset, {}, [], [], [])
+    return _Place(*where, offset, None, [], [], [])
 
 
 def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) -> Report:
@@ -166,13 +164,20 @@ def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) 
                 place = places.get((id(tabel), field))
                 if place is None:
                     place = places[(id(tabel), field)] = _place(tabel, field, files, context)
-                column, letter, default_sheet, file, offset, index_of, rows, sheets, sheet_rows = (
+                column, letter, default_sheet, file, offset, table, rows, sheets, sheet_rows = (
                     place
                 )
-            index = index_of.get(id(baris))
-            if index is not None and rows[index] is baris:
+            if baris.__class__ is int and table is not None:  # the row's index in its table
+                sheet, row, position = sheets[baris], sheet_rows[baris], offset + baris
+            elif (
+                table is not None
+                and (index := table.index_of.get(id(baris))) is not None
+                and rows[index] is baris
+            ):
                 sheet, row, position = sheets[index], sheet_rows[index], offset + index
             else:  # a row outside the problem's table: read it directly
+                if baris.__class__ is int:
+                    baris = tabel.baris[baris]
                 asal = baris.asal
                 sheet, row = (asal.sheet, asal.row) if asal is not None else (None, None)
                 positions = positions or _positions(renja)

@@ -29,7 +29,8 @@ class Problem(NamedTuple):
     """What a rule found, before it gets its code and severity."""
 
     tabel: Tabel
-    baris: Baris
+    baris: Baris | int
+    """The row, or its index in `tabel.baris` (cheaper for the engine to place)."""
     field: str
     message: str
     expected: Value = None

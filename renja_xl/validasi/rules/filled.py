@@ -19,9 +19,9 @@ def indikator_empty(ctx: TabelContext) -> list[Problem]:
     messages = {
         level: f"Indikator kinerja {level.label.lower()} kosong." for level in _INDIKATOR_LEVELS
     }
-    rows, problem = ctx.tabel.baris, ctx.problem
+    problem = ctx.problem
     return [  # a list at once: in a plan still being filled, this is the most common finding
-        problem(rows[i], "indikator", messages[levels[i]], expected="indikator kinerja")
+        problem(i, "indikator", messages[levels[i]], expected="indikator kinerja")
         for i in ctx.blank("indikator", ctx.indices(*_INDIKATOR_LEVELS))
     ]
 
@@ -34,6 +34,6 @@ def lokasi_empty(ctx: TabelContext) -> Iterator[Problem]:
     for i in ctx.blank("lokasi", ctx.indices(Level.SUB_KEGIATAN)):
         if pagu[i]:
             yield ctx.problem(
-                ctx.tabel.baris[i], "lokasi", message,
+                i, "lokasi", message,
                 expected="lokasi (mis. nama kecamatan)", actual=None,
             )

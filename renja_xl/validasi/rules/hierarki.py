@@ -19,7 +19,7 @@ def ambiguous(ctx: TabelContext) -> Iterator[Problem]:
         if ambiguity:
             sentence = ambiguity[:1].upper() + ambiguity[1:]
             yield ctx.problem(
-                ctx.tabel.baris[index], "uraian", sentence.rstrip(".") + ".",
+                index, "uraian", sentence.rstrip(".") + ".",
                 expected=None, actual=ctx.levels[index].label,
             )
 

@@ -24,7 +24,7 @@ def maju_missing(ctx: TabelContext) -> Iterator[Problem]:
     ]
     for i in missing:
         yield ctx.problem(
-            ctx.tabel.baris[i], "pagu_maju",
+            i, "pagu_maju",
             f"Sub kegiatan dianggarkan {amount_text(pagu[i])} pada tahun "
             f"{tahun} tetapi prakiraan maju tahun {maju} kosong.",
             expected=f"pagu tahun {maju}", actual=None,
@@ -48,7 +48,7 @@ def maju_jump(ctx: TabelContext) -> Iterator[Problem]:
         now, later = pagu[i], pagu_maju[i]
         change = (later - now) / now
         yield ctx.problem(
-            ctx.tabel.baris[i], "pagu_maju",
+            i, "pagu_maju",
             f"Prakiraan maju tahun {maju} ({amount_text(later)}) "
             f"{'naik' if change > 0 else 'turun'} {abs(change):.0%} dari pagu tahun "
             f"{tahun} ({amount_text(now)}); batasnya {share:.0%}.",

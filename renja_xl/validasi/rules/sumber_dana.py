@@ -38,7 +38,7 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
     empty_rows = [i for i in ctx.indices(Level.SUB_KEGIATAN) if pagu[i] and sumber_dana[i] in blank]
     for i in empty_rows:
         yield ctx.problem(
-            ctx.tabel.baris[i], "sumber_dana", message,
+            i, "sumber_dana", message,
             expected="sumber dana (mis. APBD)", actual=None,
         )
 
@@ -107,17 +107,16 @@ def parent_inconsistent(ctx: TabelContext) -> Iterator[Problem]:
         missing = sorted(s for s in used if not sources.covers(named, s))
         return missing, ", ".join(sorted(named | used))
 
-    sumber_dana = ctx.column("sumber_dana")
+    sumber_dana, levels = ctx.column("sumber_dana"), ctx.levels
     for index in sorted(texts):  # programs and kegiatan with budgeted sub kegiatan below
         missing, expected = compare(sumber_dana[index], texts[index])
         if missing:
-            baris = ctx.tabel.baris[index]
-            named_text = baris.sumber_dana.strip()
+            named_text = sumber_dana[index].strip()
             state = f'menyebut "{named_text}"' if named_text else "kosong"
             also = " juga" if named_text else ""
             yield ctx.problem(
-                baris, "sumber_dana",
-                f"Sumber dana {baris.level.label.lower()} {state}, padahal sub kegiatan di "
+                index, "sumber_dana",
+                f"Sumber dana {levels[index].label.lower()} {state}, padahal sub kegiatan di "
                 f"bawahnya{also} memakai {', '.join(missing)}.",
-                expected=expected, actual=baris.sumber_dana or None,
+                expected=expected, actual=sumber_dana[index] or None,
             )

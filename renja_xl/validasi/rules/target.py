@@ -31,7 +31,7 @@ def empty(ctx: TabelContext) -> Iterator[Problem]:
         ]
         for i in empty_rows:
             yield ctx.problem(
-                ctx.tabel.baris[i], field, message,
+                i, field, message,
                 expected="target (angka dan satuan)", actual=None,
             )
 
@@ -48,7 +48,7 @@ def no_number(ctx: TabelContext) -> Iterator[Problem]:
         for i in unit_only:
             target = targets[i]
             yield ctx.problem(
-                ctx.tabel.baris[i], field,
+                i, field,
                 f"Target tahun {ctx.year(field)} \"{target.teks}\" hanya menyebut satuan, "
                 f"tanpa angka (mis. \"52 {target.satuan}\").",
                 expected=f"angka dan satuan (mis. 52 {target.satuan})", actual=target.teks,
