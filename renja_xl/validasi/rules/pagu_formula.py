@@ -80,6 +80,8 @@ def _fits(ctx: TabelContext, index: int, formula: SumFormula, covered: set[int])
 
 
 _NO_ROW_AFTER = sys.maxsize
+_NOT_CHECKED = object()
+"""What `spans.get` gives for a formula cell that is not a parent's to check."""
 _PARENTS = (Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH)
 
 
@@ -157,20 +159,27 @@ def _check(ctx: TabelContext, index: int, field: str, letter: str, text: str) ->
     )
 
 
-def _written(ctx: TabelContext, index: int) -> tuple[int, int] | None:
-    """The first and last sheet rows of a parent's block when its edges are plain (rows in
-    order, nothing from outside the workbook): the writer's SUBTOTAL spans exactly them."""
-    rows = ctx.sheet_rows
-    start, stop = (0, index) if ctx.levels[index] is Level.JUMLAH else (index + 1,
-                                                                       ctx.last[index] + 1)
-    if start >= stop:
-        return None
-    top, bottom = rows[start], rows[stop - 1]
-    before = rows[start - 1] if start > 0 else 0
-    after = rows[stop] if stop < len(rows) else _NO_ROW_AFTER
-    if before is None or after is None or top is None or bottom is None:
-        return None
-    return (top, bottom) if before < top <= bottom < after else None
+def _written(ctx: TabelContext, indices: list[int]) -> list[tuple[int, int] | None]:
+    """For each parent, the first and last sheet rows of its block when its edges are plain
+    (rows in order, nothing from outside the workbook): the writer's SUBTOTAL spans exactly
+    them. One loop for every parent rather than a call each: a big plan has thousands."""
+    rows, levels, last = ctx.sheet_rows, ctx.levels, ctx.last
+    size, jumlah = len(rows), Level.JUMLAH
+    found: list[tuple[int, int] | None] = []
+    append = found.append
+    for index in indices:
+        start, stop = (0, index) if levels[index] is jumlah else (index + 1, last[index] + 1)
+        if start >= stop:
+            append(None)
+            continue
+        top, bottom = rows[start], rows[stop - 1]
+        before = rows[start - 1] if start > 0 else 0
+        after = rows[stop] if stop < size else _NO_ROW_AFTER
+        if before is None or after is None or top is None or bottom is None:
+            append(None)
+        else:
+            append((top, bottom) if before < top <= bottom < after else None)
+    return found
 
 
 def _parent_formula(
@@ -205,19 +214,18 @@ def formula_range(ctx: TabelContext) -> Iterator[Problem]:
     ]
     unplaced, origins, levels = ctx.unplaced, ctx.column("asal"), ctx.levels
     formulas = [(field, letter, ctx.amounts[field].formulas) for field, letter in columns]
-    spans = {  # every parent holding a formula that names rows of this workbook
-        index: _written(ctx, index)
-        for index in {i for _, _, texts in formulas for i in texts}
+    parents = [  # every parent holding a formula that names rows of this workbook
+        index for index in {i for _, _, texts in formulas for i in texts}
         if levels[index] in _PARENTS and origins[index] is not None
         and not (unplaced and ctx.in_block(unplaced, index))  # else no formula can name them
-    }
+    ]
+    spans = dict(zip(parents, _written(ctx, parents), strict=True))
     suspects: set[int] = set()
     for _, letter, texts in formulas:  # the common case, tested first: what the writer wrote
         suspects.update(
             index for index, text in texts.items()
-            if index in spans and (
-                (span := spans[index]) is None
-                or text != f"SUBTOTAL(9,{letter}{span[0]}:{letter}{span[1]})"
+            if (span := spans.get(index, _NOT_CHECKED)) is not _NOT_CHECKED and (
+                span is None or text != f"SUBTOTAL(9,{letter}{span[0]}:{letter}{span[1]})"
             )
         )
     for index in sorted(suspects):
