@@ -13,7 +13,7 @@ from renja_xl.validasi import rules as _rules  # noqa: F401 - registers the rule
 from renja_xl.validasi.cells import column_index, column_letter
 from renja_xl.validasi.config import Config, load_config
 from renja_xl.validasi.context import RenjaContext, TabelContext
-from renja_xl.validasi.finding import Finding, Severity
+from renja_xl.validasi.finding import SETTERS, Finding, Severity
 from renja_xl.validasi.report import Report
 from renja_xl.validasi.rule import RULES, Problem, Rule, Scope
 from renja_xl.validasi.source import Source, load_source
@@ -147,7 +147,11 @@ def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) 
     failures: list[Finding] = []
     found: list[Finding] = []
     keys: list[int] = []  # each finding's place in the sheets: row position, then column
-    new, assign = object.__new__, object.__setattr__
+    new = object.__new__
+    (
+        set_code, set_severity, set_sheet, set_cell, set_row, set_message, set_expected,
+        set_actual, set_field, set_related, set_file,
+    ) = SETTERS
     for rule in RULES.values():
         if not settings.enabled(rule.code):
             continue
@@ -184,12 +188,17 @@ def _report(renja: Renja, settings: Config, files: dict[TabelKind, str | None]) 
                 position = positions.get(id(baris), nowhere)
             # Finding's own __init__, inlined: this runs for every problem of a big plan.
             finding = new(Finding)
-            assign(finding, "__dict__", {
-                "code": code, "severity": severity, "sheet": sheet or default_sheet,
-                "cell": f"{letter}{row}" if row is not None and letter is not None else None,
-                "row": row, "message": message, "expected": expected, "actual": actual,
-                "field": field, "related": related, "file": file,
-            })
+            set_code(finding, code)
+            set_severity(finding, severity)
+            set_sheet(finding, sheet or default_sheet)
+            set_cell(finding, f"{letter}{row}" if row is not None and letter is not None else None)
+            set_row(finding, row)
+            set_message(finding, message)
+            set_expected(finding, expected)
+            set_actual(finding, actual)
+            set_field(finding, field)
+            set_related(finding, related)
+            set_file(finding, file)
             found.append(finding)
             keys.append(position * _COLUMNS + column)
     # A stable sort: one cell's findings keep the rules' order.
