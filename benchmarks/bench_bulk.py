@@ -10,13 +10,17 @@ Run: python benchmarks/bench_bulk.py [--files 50] [--workers 1 2] [--no-dask]
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+# This checkout first: its renja_xl, and the harnesses in tests/support.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from renja_xl.bulk import Summary, collect_rekap, find_workbooks, make_next_year
-from renja_xl.synthetic import write_synthetic_folder
+from tests.support.synthetic import write_synthetic_folder
 
 TAHUN = 2025
 

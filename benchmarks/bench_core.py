@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -26,12 +27,15 @@ import xlsxwriter
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+# This checkout first: its renja_xl, and the harnesses in tests/support.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from renja_xl.model import Renja
 from renja_xl.recompute import recompute
-from renja_xl.synthetic import generate
 from renja_xl.workbook.layout import layout_for
 from renja_xl.workbook.reader import load
 from renja_xl.workbook.writer import write
+from tests.support.synthetic import generate
 
 
 def _time(fn: Callable[[], object], repeat: int) -> float:

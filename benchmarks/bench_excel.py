@@ -17,18 +17,23 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 import xlwings as xw
 
+# This checkout first: its renja_xl, and the harnesses in tests/support.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from renja_xl.excel import scripts
-from renja_xl.excel.payload import payload_from_workbook
 from renja_xl.model import Level
-from renja_xl.synthetic import generate
 from renja_xl.workbook.writer import build_workbook
+from tests.support.payload import payload_from_workbook
+from tests.support.synthetic import generate
 
 FIRST_DATA_ROW, PAGU, TARGET_MAJU, PAGU_MAJU = 9, 6, 9, 10
 

@@ -1,6 +1,9 @@
-"""Shared fixtures: a folder for workbooks, the real example plan, LibreOffice recalculation."""
+"""Shared fixtures: a folder for workbooks, the real example plan, LibreOffice recalculation,
+the built wheel."""
 
 import os
+import subprocess
+import sys
 
 # xlwings reads its licence key when imported; set it before any test imports xlwings.
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
@@ -61,3 +64,21 @@ def recalculate(tmp_path: Path) -> Callable[[str | Path], Path]:
         return _recalculate(path, outdir)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel of this checkout, built once per run with the installed hatchling."""
+    try:
+        import hatchling  # noqa: F401  (the dev extra installs it)
+    except ImportError:
+        if _under_ci():
+            pytest.fail("hatchling tidak terpasang (CI=true: wajib ada)", pytrace=False)
+        pytest.skip("hatchling tidak terpasang; jalankan scripts/setup.sh")
+    folder = tmp_path_factory.mktemp("wheel")
+    root = Path(__file__).parents[1]
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
+                           "--no-build-isolation", "-w", str(folder), str(root)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return next(folder.glob("renja_xl-*.whl"))

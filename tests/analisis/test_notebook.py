@@ -22,7 +22,7 @@ from nbclient import NotebookClient
 
 from renja_xl.example import example_data
 from renja_xl.model import Level
-from renja_xl.synthetic import write_synthetic_folder
+from tests.support.synthetic import write_synthetic_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "analisis_renja.ipynb"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from renja_xl.bulk import Summary, find_workbooks, make_next_year
 from renja_xl.cli.app import app
-from renja_xl.synthetic import write_synthetic_folder
+from tests.support.synthetic import write_synthetic_folder
 
 pytestmark = pytest.mark.slow
 

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 from renja_xl.bulk import SHEET_NAMES, build_rekap, collect_rekap, find_workbooks, tidy_rows
 from renja_xl.cli.app import app
 from renja_xl.model import Level, Renja
-from renja_xl.synthetic import write_synthetic_folder
 from renja_xl.workbook.reader import load
 from renja_xl.workbook.writer import write
+from tests.support.synthetic import write_synthetic_folder
 
 runner = CliRunner(env={"COLUMNS": "250"})
 REHABILITASI = "PROGRAM REHABILITASI SOSIAL"

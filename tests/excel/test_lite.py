@@ -9,8 +9,6 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).parents[2]
 # xlsxwriter is not blocked: the writer needs it, and its pure wheel installs in Pyodide.
 BLOCKED = ("typer", "rich", "click", "fastapi", "starlette", "uvicorn", "httpx",
@@ -30,7 +28,7 @@ sys.meta_path.insert(0, Block())
 import xlwings as xw
 from openpyxl import load_workbook
 import renja_xl.excel.scripts as scripts
-from renja_xl.excel.payload import payload_from_workbook
+from tests.support.payload import payload_from_workbook
 from renja_xl.workbook.writer import build_workbook
 from renja_xl.example import load_example
 payload = payload_from_workbook(build_workbook(load_example()))
@@ -59,13 +57,7 @@ def test_the_lite_main_py_only_re_exports_the_scripts():
     assert "renja-xl" in (ROOT / "macros" / "xlwings_lite" / "requirements.txt").read_text()
 
 
-def test_the_wheel_is_pure_python(tmp_path):
-    pytest.importorskip("hatchling")
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
-                           "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    wheel = next(tmp_path.glob("renja_xl-*.whl"))
+def test_the_wheel_is_pure_python(wheel: Path):
     assert wheel.name.endswith("-py3-none-any.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "renja_xl/excel/macros/RenjaXL.bas" in names

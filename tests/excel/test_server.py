@@ -20,9 +20,9 @@ from openpyxl import load_workbook
 
 from renja_xl.errors import RenjaError
 from renja_xl.excel import scripts
-from renja_xl.excel.payload import payload_from_workbook
 from renja_xl.excel.server import create_app, is_local, serve
 from tests.excel.workbooks import planted
+from tests.support.payload import payload_from_workbook
 
 TOKEN = "rahasia-kantor"
 LIMIT = 2 * 1024 * 1024

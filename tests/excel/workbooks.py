@@ -17,10 +17,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.example import load_example
-from renja_xl.excel.payload import payload_from_workbook
-from renja_xl.excel.replay import apply_actions
 from renja_xl.model import Level, Renja
 from renja_xl.workbook.writer import build_workbook
+from tests.support.payload import payload_from_workbook
+from tests.support.replay import apply_actions
 
 SHEET_31 = "Tabel 3.1"
 PAGU, PAGU_MAJU, TARGET_MAJU = 6, 10, 9
@@ -66,7 +66,7 @@ def planted(path: Path, *, with_error: bool) -> Path:
 
 def big(path: Path, rows: int, *, seed: int = 7) -> Path:
     """A synthetic Tabel 3.1 of about `rows` rows, with faults spread all over it."""
-    from renja_xl.synthetic import generate
+    from tests.support.synthetic import generate
 
     renja = generate(seed, rows=rows).renja
     renja.tabel41 = None

@@ -9,15 +9,15 @@ from renja_xl.errors import LayoutNotFoundError, WorkbookError
 from renja_xl.example import load_example
 from renja_xl.model import Level
 from renja_xl.recompute import count, recompute
-from renja_xl.synthetic import (
+from renja_xl.validasi import Severity, validate
+from renja_xl.workbook.reader import load
+from tests.support.synthetic import (
     BrokenKind,
     FaultKind,
     generate,
     write_synthetic,
     write_synthetic_folder,
 )
-from renja_xl.validasi import Severity, validate
-from renja_xl.workbook.reader import load
 
 REAL = load_example().tabel31
 REAL_SUBS = {b.uraian for b in REAL.rows(Level.SUB_KEGIATAN)}

@@ -1,6 +1,6 @@
 """Replaying the actions a script returns onto an openpyxl workbook, as the clients do in Excel.
 
-The inverse of `renja_xl.excel.payload`: together they run an Excel button on
+The inverse of `tests.support.payload`: together they run an Excel button on
 a file with no Excel at hand. Each action is applied the way xlwings' VBA and
 Office.js clients apply it: a value starting with "=" becomes a formula, one
 starting with "'" stays text without the apostrophe, an ISO timestamp becomes
