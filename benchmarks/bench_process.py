@@ -28,8 +28,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from renja_xl.synthetic import generate
+# This checkout first: its renja_xl, and the harnesses in tests/support.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from renja_xl.workbook.writer import write
+from tests.support.synthetic import generate
 
 _CALAMINE_READ = (
     "import sys\n"
