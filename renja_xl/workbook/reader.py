@@ -13,7 +13,6 @@ that cannot be a number is an error naming the cell. With `strict=False`
 
 from __future__ import annotations
 
-import gc
 import re
 import zipfile
 from bisect import bisect_left, bisect_right
@@ -549,21 +548,11 @@ def _full_opd_name(path: Path) -> str | None:
 def load(path: str | Path, *, strict: bool = True) -> Renja:
     """Read the Renja tables of an .xlsx workbook."""
     path = Path(path)
-    # Reading allocates a hundred thousand small objects that hold no cycles; the cyclic
-    # collector's passes over them would cost more than the reading itself.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         renja = read_grids(iter_grids(path), strict=strict, cached=_cached_values(path),
                            file=path)
     except RenjaError as exc:
         raise exc.located(path) from None
-    finally:
-        if collecting:
-            # One pass over the young objects moves the plan that survives to the old
-            # generation at once; left alone, two passes (young, then middle) walk it.
-            gc.collect(1)
-            gc.enable()
     full = _full_opd_name(path)
     if full and renja.opd in ("", renja.opd_singkat):
         renja.opd = full
