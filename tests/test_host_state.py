@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 import renja_xl
-from renja_xl.synthetic import generate
+from tests.support.synthetic import generate
 
 _PACKAGE = str(Path(renja_xl.__file__).parent)
 _SWITCHES: dict[Any, str] = {
