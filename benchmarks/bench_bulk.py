@@ -19,7 +19,7 @@ from pathlib import Path
 # This checkout first: its renja_xl, and the harnesses in tests/support.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from renja_xl.bulk import Summary, collect_rekap, find_workbooks, make_next_year
+from renja_xl.bulk import Summary, collect_rekap, find_workbooks, write_tahun_depan
 from tests.support.synthetic import write_synthetic_folder
 
 TAHUN = 2025
@@ -31,10 +31,10 @@ def _timed(run: Callable[[], Summary]) -> tuple[float, Summary]:
     return time.perf_counter() - start, summary
 
 
-def _next_year(sources: list[Path], out: Path, **where: object) -> Callable[[], Summary]:
+def _tahun_depan(sources: list[Path], out: Path, **where: object) -> Callable[[], Summary]:
     def run() -> Summary:
         out.mkdir(parents=True, exist_ok=True)
-        return make_next_year(sources, out, TAHUN, **where)  # type: ignore[arg-type]
+        return write_tahun_depan(sources, out, TAHUN, **where)  # type: ignore[arg-type]
 
     return run
 
@@ -68,7 +68,7 @@ def main() -> None:
         cluster = _cluster(args)
         try:
             for name, make in (
-                ("buat-tahun-depan", lambda w, d, i: _next_year(sources, root / f"k{i}", **w)),
+                ("buat-tahun-depan", lambda w, d, i: _tahun_depan(sources, root / f"k{i}", **w)),
                 ("rekap", lambda w, d, i: _rekap(sources, **w)),
             ):
                 print(name)

@@ -17,7 +17,7 @@ import time
 
 from renja_xl.example import load_example
 from renja_xl.model import Tabel
-from renja_xl.nomenklatur import default, isi_kode, load
+from renja_xl.nomenklatur import default, fill_kode, load
 
 _ROWS = 10_000
 
@@ -45,13 +45,13 @@ def main() -> None:
     tabel = _big_table()
     print(f"Tabel uji: {len(tabel)} baris (Tabel 3.1 Dharmasraya diulang)")
     load.cache_clear()
-    _timed("isi_kode, termasuk memuat nomenklatur", lambda: isi_kode(tabel))
+    _timed("fill_kode, termasuk memuat nomenklatur", lambda: fill_kode(tabel))
     default().metadata("1.06.04.2.01.0001")
-    hasil = _timed("isi_kode, nomenklatur sudah dimuat", lambda: isi_kode(tabel))
-    _timed("isi_kode dengan perbaiki_nama", lambda: isi_kode(tabel, perbaiki_nama=True))
+    hasil = _timed("fill_kode, nomenklatur sudah dimuat", lambda: fill_kode(tabel))
+    _timed("fill_kode dengan perbaiki_nama", lambda: fill_kode(tabel, perbaiki_nama=True))
     print(f"  diisi: {len(hasil.diisi)}, tersisa: {len(hasil.tersisa)}")
     unique = _big_table(unique_names=True)
-    worst = _timed("isi_kode, setiap nama berbeda (kasus terburuk)", lambda: isi_kode(unique))
+    worst = _timed("fill_kode, setiap nama berbeda (kasus terburuk)", lambda: fill_kode(unique))
     print(f"  diisi: {len(worst.diisi)}, tersisa: {len(worst.tersisa)}")
 
 

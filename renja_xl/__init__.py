@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
+# The public API, once: each name and the module it is imported from on first use.
+# `__all__` is this list, sorted; the TYPE_CHECKING imports below show it to type
+# checkers (tests/test_exported_members.py checks the two agree).
 _EXPORTS: dict[str, str] = {
     "Asal": "renja_xl.model",
     "Baris": "renja_xl.model",
@@ -29,10 +32,10 @@ _EXPORTS: dict[str, str] = {
     "LayoutNotFoundError": "renja_xl.errors",
     "Level": "renja_xl.model",
     "Penandatangan": "renja_xl.model",
+    "ProjectionRules": "renja_xl.prakiraan",
     "Renja": "renja_xl.model",
     "RenjaError": "renja_xl.errors",
     "Report": "renja_xl.validasi",
-    "Rules": "renja_xl.prakiraan",
     "SaveError": "renja_xl.errors",
     "Tabel": "renja_xl.model",
     "TabelKind": "renja_xl.model",
@@ -40,12 +43,12 @@ _EXPORTS: dict[str, str] = {
     "WorkbookError": "renja_xl.errors",
     "build_workbook": "renja_xl.workbook.writer",
     "count": "renja_xl.recompute",
+    "fill_kode": "renja_xl.nomenklatur",
     "fill_prakiraan": "renja_xl.prakiraan",
-    "isi_kode": "renja_xl.nomenklatur",
     "load": "renja_xl.workbook.reader",
     "load_example": "renja_xl.example",
     "load_frames": "renja_xl.analisis",
-    "next_year": "renja_xl.tahun_depan",
+    "make_tahun_depan": "renja_xl.tahun_depan",
     "parse_rupiah": "renja_xl.numbers",
     "recompute": "renja_xl.recompute",
     "summarize": "renja_xl.summary",
@@ -55,42 +58,12 @@ _EXPORTS: dict[str, str] = {
     "write": "renja_xl.workbook.writer",
 }
 
-__all__ = [
-    "Asal",
-    "Baris",
-    "CellValueError",
-    "Counts",
-    "Finding",
-    "LayoutNotFoundError",
-    "Level",
-    "Penandatangan",
-    "Renja",
-    "RenjaError",
-    "Report",
-    "Rules",
-    "SaveError",
-    "Tabel",
-    "TabelKind",
-    "Target",
-    "WorkbookError",
-    "build_workbook",
-    "count",
-    "fill_prakiraan",
-    "isi_kode",
-    "load",
-    "load_example",
-    "load_frames",
-    "next_year",
-    "parse_rupiah",
-    "recompute",
-    "summarize",
-    "terbilang",
-    "to_frame",
-    "validate",
-    "write",
-]
+__all__ = sorted(_EXPORTS)
 
-if TYPE_CHECKING:  # what type checkers and editors see
+# Old names (0.1), kept until 0.3 with a DeprecationWarning (renja_xl._renamed).
+_RENAMED = {"Rules": "ProjectionRules", "isi_kode": "fill_kode", "next_year": "make_tahun_depan"}
+
+if TYPE_CHECKING:  # what type checkers and editors see: the same names
     from renja_xl.analisis import load_frames, to_frame
     from renja_xl.errors import (
         CellValueError,
@@ -101,12 +74,12 @@ if TYPE_CHECKING:  # what type checkers and editors see
     )
     from renja_xl.example import load_example
     from renja_xl.model import Asal, Baris, Level, Penandatangan, Renja, Tabel, TabelKind, Target
-    from renja_xl.nomenklatur import isi_kode
+    from renja_xl.nomenklatur import fill_kode
     from renja_xl.numbers import parse_rupiah
-    from renja_xl.prakiraan import Rules, fill_prakiraan
+    from renja_xl.prakiraan import ProjectionRules, fill_prakiraan
     from renja_xl.recompute import Counts, count, recompute
     from renja_xl.summary import summarize
-    from renja_xl.tahun_depan import next_year
+    from renja_xl.tahun_depan import make_tahun_depan
     from renja_xl.terbilang import terbilang
     from renja_xl.validasi import Finding, Report, validate
     from renja_xl.workbook.reader import load
@@ -116,7 +89,9 @@ if TYPE_CHECKING:  # what type checkers and editors see
 def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'renja_xl' has no attribute {name!r}")
+        from renja_xl._renamed import renamed_attribute
+
+        return renamed_attribute(__name__, _RENAMED, name)
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

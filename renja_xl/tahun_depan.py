@@ -1,7 +1,7 @@
 """Next year's Renja from this year's: the year N+1 plan is last year's prakiraan maju.
 
-    from renja_xl.tahun_depan import next_year
-    result = next_year(renja_2022)          # default rule: 5% growth, Rp 1.000
+    from renja_xl.tahun_depan import make_tahun_depan
+    result = make_tahun_depan(renja_2022)   # default rule: 5% growth, Rp 1.000
     result.renja.tahun                      # 2023
     result.dropped                          # sub kegiatan that ended in 2022
 
@@ -19,35 +19,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from renja_xl import _renamed
 from renja_xl.errors import RenjaError
 from renja_xl.hierarchy import Node, build_tree
 from renja_xl.model import Baris, Level, Renja, Tabel, TabelKind, Target
-from renja_xl.prakiraan import Report, Rules, fill_prakiraan
+from renja_xl.prakiraan import FillResult, ProjectionRules, fill_prakiraan
 from renja_xl.recompute import recompute
 
-__all__ = ["NextYear", "next_year", "shift_years"]
+__all__ = ["TahunDepan", "make_tahun_depan", "shift_years"]
+
+# Old names (0.1), kept until 0.3 with a DeprecationWarning.
+_RENAMED = {"NextYear": "TahunDepan", "next_year": "make_tahun_depan"}
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EMPTY_PARENTS = (Level.BIDANG, Level.PROGRAM, Level.KEGIATAN)
 
 
 @dataclass
-class NextYear:
+class TahunDepan:
     """The year N+1 Renja, the rows dropped from year N, and how N+2 was projected."""
 
     renja: Renja
     dropped: list[Baris] = field(default_factory=list)
-    report: Report = field(default_factory=Report)
+    report: FillResult = field(default_factory=FillResult)
 
 
-def next_year(
+def make_tahun_depan(
     renja: Renja,
-    rules: Rules | None = None,
+    rules: ProjectionRules | None = None,
     *,
     keep_ended: bool = False,
     tahun: int | None = None,
     tanggal: str | None = None,
-) -> NextYear:
+) -> TahunDepan:
     """The Renja of year N+1 made from `renja` (year N); `renja` itself is not changed.
 
     `tahun`, when given, is the year wanted: a Renja of another year than
@@ -59,7 +63,7 @@ def next_year(
     tabel31 = Tabel(kind=TabelKind.TABEL_31, sheet=source.sheet or "Tabel 3.1", baris=kept,
                     judul=[shift_years(line) for line in source.judul])
     recompute(tabel31)
-    report = fill_prakiraan(tabel31, rules or Rules())
+    report = fill_prakiraan(tabel31, rules or ProjectionRules())
     recompute(tabel31)
     new = renja.model_copy(update={
         "tahun": renja.tahun + 1,
@@ -68,7 +72,7 @@ def next_year(
         "tabel31": tabel31,
         "tabel41": _tabel41(tabel31, renja.tabel41),
     })
-    return NextYear(renja=new, dropped=dropped, report=report)
+    return TahunDepan(renja=new, dropped=dropped, report=report)
 
 
 def shift_years(text: str) -> str:
@@ -159,3 +163,7 @@ def _tabel41(tabel31: Tabel, old: Tabel | None) -> Tabel:
                   judul=judul)
     recompute(tabel)
     return tabel
+
+
+def __getattr__(name: str) -> object:
+    return _renamed.renamed_attribute(__name__, _RENAMED, name)

@@ -1,10 +1,10 @@
 """Work on many agencies' workbooks at once: next year's Renja, the Bappeda's rekap.
 
     from pathlib import Path
-    from renja_xl.bulk import collect_rekap, find_workbooks, make_next_year, write_rekap
+    from renja_xl.bulk import collect_rekap, find_workbooks, write_tahun_depan, write_rekap
 
     sources = find_workbooks(["renja_2023/"])
-    summary = make_next_year(sources, Path("renja_2024"), 2024, workers=4)
+    summary = write_tahun_depan(sources, Path("renja_2024"), 2024, workers=4)
     for failed in summary.failed:
         print(failed.source.name, failed.error)
 
@@ -16,6 +16,7 @@ Dask cluster; a file that fails is reported with its reason and never stops
 the others.
 """
 
+from renja_xl import _renamed
 from renja_xl.bulk.executor import Task, attempt, default_workers, run_each
 from renja_xl.bulk.rekap import Line, Rekap, build_rekap, collect_rekap
 from renja_xl.bulk.rekap_rows import AgencyRows, TidyRow, read_agency, tidy_rows
@@ -30,11 +31,11 @@ from renja_xl.bulk.results import (
 )
 from renja_xl.bulk.sources import find_workbooks
 from renja_xl.bulk.tahun_depan import (
-    NextYearFile,
-    NextYearTask,
-    make_next_year,
+    TahunDepanFile,
+    TahunDepanTask,
     output_name,
-    plan_next_year,
+    plan_tahun_depan,
+    write_tahun_depan,
 )
 from renja_xl.bulk.tidy import write_csv, write_parquet
 
@@ -47,10 +48,10 @@ __all__ = [
     "FileResult",
     "Job",
     "Line",
-    "NextYearFile",
-    "NextYearTask",
     "Rekap",
     "Summary",
+    "TahunDepanFile",
+    "TahunDepanTask",
     "Task",
     "TidyRow",
     "attempt",
@@ -58,13 +59,25 @@ __all__ = [
     "collect_rekap",
     "default_workers",
     "find_workbooks",
-    "make_next_year",
     "output_name",
-    "plan_next_year",
+    "plan_tahun_depan",
     "read_agency",
     "run_each",
     "tidy_rows",
     "write_csv",
     "write_parquet",
     "write_rekap",
+    "write_tahun_depan",
 ]
+
+# Old names (0.1), kept until 0.3 with a DeprecationWarning.
+_RENAMED = {
+    "NextYearFile": "TahunDepanFile",
+    "NextYearTask": "TahunDepanTask",
+    "make_next_year": "write_tahun_depan",
+    "plan_next_year": "plan_tahun_depan",
+}
+
+
+def __getattr__(name: str) -> object:
+    return _renamed.renamed_attribute(__name__, _RENAMED, name)

@@ -11,17 +11,23 @@ from pathlib import Path
 from renja_xl.bulk.executor import run_each
 from renja_xl.bulk.results import FileResult, Job, Summary
 from renja_xl.errors import RenjaError
-from renja_xl.prakiraan import Rules
+from renja_xl.prakiraan import ProjectionRules
 from renja_xl.recompute import count
-from renja_xl.tahun_depan import next_year
+from renja_xl.tahun_depan import make_tahun_depan
 from renja_xl.workbook.reader import load
 from renja_xl.workbook.writer import write
 
-__all__ = ["NextYearFile", "NextYearTask", "make_next_year", "output_name", "plan_next_year"]
+__all__ = [
+    "TahunDepanFile",
+    "TahunDepanTask",
+    "output_name",
+    "plan_tahun_depan",
+    "write_tahun_depan",
+]
 
 
 @dataclass(frozen=True)
-class NextYearFile:
+class TahunDepanFile:
     """What was written for one agency: its year, size and totals."""
 
     tahun: int
@@ -32,24 +38,24 @@ class NextYearFile:
 
 
 @dataclass(frozen=True)
-class NextYearTask:
+class TahunDepanTask:
     """Read a year-N workbook, make year `tahun` from it, write it to the job's output."""
 
     tahun: int
-    rules: Rules | None = None
+    rules: ProjectionRules | None = None
     keep_ended: bool = False
 
-    def __call__(self, job: Job) -> NextYearFile:
+    def __call__(self, job: Job) -> TahunDepanFile:
         """Run on one file (in a worker process)."""
         if job.output is None:
             raise RenjaError("tidak ada berkas hasil untuk ditulis")
         renja = load(job.source)
         if renja.tahun == 0:  # no year in the titles: take the one asked for
             renja.tahun = self.tahun - 1
-        result = next_year(renja, self.rules, keep_ended=self.keep_ended, tahun=self.tahun)
+        result = make_tahun_depan(renja, self.rules, keep_ended=self.keep_ended, tahun=self.tahun)
         write(result.renja, job.output)
         counts = count(result.renja.tabel31) if result.renja.tabel31 else None
-        return NextYearFile(
+        return TahunDepanFile(
             tahun=result.renja.tahun,
             sub_kegiatan=counts.sub_kegiatan if counts else 0,
             dropped=len(result.dropped),
@@ -66,7 +72,7 @@ def output_name(source: Path, tahun: int) -> str:
     return f"{new_stem}.xlsx"
 
 
-def plan_next_year(sources: Sequence[Path], folder: Path, tahun: int) -> list[Job]:
+def plan_tahun_depan(sources: Sequence[Path], folder: Path, tahun: int) -> list[Job]:
     """One job per source with a distinct output in `folder`; refuses to overwrite an input."""
     names = [output_name(s, tahun) for s in sources]
     clashes = Counter(n.casefold() for n in names)
@@ -93,12 +99,12 @@ def _distinct(names: list[str]) -> list[str]:
     return out
 
 
-def make_next_year(
+def write_tahun_depan(
     sources: Sequence[Path],
     folder: Path,
     tahun: int,
     *,
-    rules: Rules | None = None,
+    rules: ProjectionRules | None = None,
     keep_ended: bool = False,
     workers: int | None = None,
     dask: str | None = None,
@@ -107,6 +113,6 @@ def make_next_year(
     """Year `tahun` workbooks in `folder` from the year `tahun - 1` workbooks `sources`."""
     if not folder.is_dir():
         raise RenjaError("folder keluaran tidak ada", file=folder)
-    jobs = plan_next_year(sources, folder, tahun)
-    task = NextYearTask(tahun=tahun, rules=rules, keep_ended=keep_ended)
+    jobs = plan_tahun_depan(sources, folder, tahun)
+    task = TahunDepanTask(tahun=tahun, rules=rules, keep_ended=keep_ended)
     return Summary(tuple(run_each(task, jobs, workers=workers, dask=dask, on_result=on_result)))

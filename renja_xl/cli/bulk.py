@@ -25,19 +25,19 @@ from rich.table import Table
 
 from renja_xl.bulk import (
     FileResult,
-    NextYearFile,
     Summary,
+    TahunDepanFile,
     collect_rekap,
     find_workbooks,
-    make_next_year,
     write_csv,
     write_parquet,
     write_rekap,
+    write_tahun_depan,
 )
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError
 from renja_xl.numbers import format_rupiah
-from renja_xl.prakiraan import Rules, load_rules, parse_percent
+from renja_xl.prakiraan import ProjectionRules, load_rules, parse_percent
 
 __all__ = ["buat_tahun_depan", "rekap"]
 
@@ -78,10 +78,10 @@ def buat_tahun_depan(
     sources = _sources(sumber)
     keluar.mkdir(parents=True, exist_ok=True)
     with _progress(f"Membuat Renja {tahun}", len(sources)) as advance:
-        summary = make_next_year(sources, keluar, tahun, rules=rules,
+        summary = write_tahun_depan(sources, keluar, tahun, rules=rules,
                                  keep_ended=pertahankan_hapus, workers=workers, dask=dask,
                                  on_result=advance)
-    console.print(_next_year_table(summary, rinci))
+    console.print(_tahun_depan_table(summary, rinci))
     _closing(summary, f"Hasil di {keluar}")
 
 
@@ -113,8 +113,8 @@ def rekap(
     _closing(summary, "Ditulis: " + ", ".join(str(p) for p in written))
 
 
-def _rules(aturan: Path | None, kenaikan: str | None) -> Rules:
-    rules = load_rules(aturan) if aturan else Rules()
+def _rules(aturan: Path | None, kenaikan: str | None) -> ProjectionRules:
+    rules = load_rules(aturan) if aturan else ProjectionRules()
     if kenaikan is None:
         return rules
     try:
@@ -154,9 +154,9 @@ def _summary_table(summary: Summary, rinci: bool, done: Callable[[FileResult], s
     return table
 
 
-def _next_year_table(summary: Summary, rinci: bool) -> Table:
+def _tahun_depan_table(summary: Summary, rinci: bool) -> Table:
     def done(result: FileResult) -> str:
-        value: NextYearFile = result.value
+        value: TahunDepanFile = result.value
         output = result.job.output.name if result.job.output else ""
         pagu = f"Rp {format_rupiah(value.total_pagu)}" if value.total_pagu is not None else "-"
         return f"{output}: {value.sub_kegiatan} sub kegiatan, pagu {value.tahun} {pagu}"

@@ -94,7 +94,7 @@ def _fill(
     official = nomenklatur.default()
     results = []
     for tabel in renja.tabel:
-        hasil = nomenklatur.isi_kode(
+        hasil = nomenklatur.fill_kode(
             tabel, official, urusan=urusan, bidang=bidang, threshold=ambang,
             perbaiki_nama=perbaiki_nama, isi_indikator=isi_indikator,
         )

@@ -18,8 +18,8 @@ from renja_xl.numbers import format_rupiah
 from renja_xl.prakiraan import (
     SHEET_NAME,
     Fill,
-    Report,
-    Rules,
+    FillResult,
+    ProjectionRules,
     fill_prakiraan,
     load_rules,
     parse_percent,
@@ -90,7 +90,7 @@ def _open(path: Path) -> Workbook:
 
 
 def _rules(wb: Workbook, aturan: Path | None, kenaikan: str | None, pembulatan: str | None,
-           file: Path) -> tuple[Rules, str]:
+           file: Path) -> tuple[ProjectionRules, str]:
     if aturan is not None:
         rules, source = load_rules(aturan), f"berkas {aturan.name}"
     elif SHEET_NAME in wb.sheetnames:
@@ -101,7 +101,7 @@ def _rules(wb: Workbook, aturan: Path | None, kenaikan: str | None, pembulatan: 
             raise exc.located(file) from None
         source = f"sheet '{SHEET_NAME}'"
     else:
-        rules, source = Rules(), "aturan bawaan"
+        rules, source = ProjectionRules(), "aturan bawaan"
     return rules.with_defaults(_option_percent(kenaikan), _option_unit(pembulatan)), source
 
 
@@ -130,7 +130,7 @@ def _tabel31(renja: Renja, file: Path) -> Tabel:
     return renja.tabel31
 
 
-def _write(wb: Workbook, tabel: Tabel, report: Report, timpa: bool) -> _Written:
+def _write(wb: Workbook, tabel: Tabel, report: FillResult, timpa: bool) -> _Written:
     """Put the filled values into their cells: never over a formula in a total,
     never over a cell the reader saw as empty but that is not."""
     written = _Written([], [], [])
@@ -158,7 +158,8 @@ def _show(value: int | str | None) -> str:
     return format_rupiah(value) if isinstance(value, int) else str(value)
 
 
-def _print_report(report: Report, written: _Written, source: str, rules: Rules) -> None:
+def _print_report(report: FillResult, written: _Written, source: str,
+                  rules: ProjectionRules) -> None:
     console.print(f"Aturan: {source}; {rules.describe_default()}, "
                   f"pembulatan Rp {format_rupiah(rules.rounding)}.")
     if report.fills:

@@ -1,6 +1,6 @@
 """The Isi Kode script: fill the empty Kode cells from the official nomenclature.
 
-`renja_xl.nomenklatur.isi_kode` decides every code, as for `renja-xl isi-kode`
+`renja_xl.nomenklatur.fill_kode` decides every code, as for `renja-xl isi-kode`
 (without its options: the main bidang urusan is inferred); only empty Kode
 cells are written, as text, so that "1.06.04" never becomes a number.
 """
@@ -16,7 +16,7 @@ from renja_xl.excel.cells import as_text, keepers
 from renja_xl.excel.notify import alert, alert_error
 from renja_xl.excel.output import MAX_ACTIONS, Output
 from renja_xl.excel.reading import read_book
-from renja_xl.nomenklatur import default, isi_kode
+from renja_xl.nomenklatur import default, fill_kode
 from renja_xl.workbook.reader import read_grids
 
 __all__ = ["run_isi_kode"]
@@ -34,7 +34,7 @@ def run_isi_kode(book: xw.Book) -> int | None:
     cells: dict[tuple[str, int, int], Any] = {}
     left = 0
     for tabel in renja.tabel:
-        hasil = isi_kode(tabel, official, urusan=urusan, bidang=bidang)
+        hasil = fill_kode(tabel, official, urusan=urusan, bidang=bidang)
         urusan, bidang = hasil.urusan_utama, list(hasil.bidang)
         left += len(hasil.tersisa)
         column = tabel.columns.get("kode")

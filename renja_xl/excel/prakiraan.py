@@ -22,16 +22,22 @@ from renja_xl.excel.notify import alert, alert_error
 from renja_xl.excel.output import MAX_ACTIONS, Output
 from renja_xl.excel.reading import BookData, read_book
 from renja_xl.model import Renja, Tabel
-from renja_xl.prakiraan import SHEET_NAME, Report, Rules, fill_prakiraan, rules_from_rows
+from renja_xl.prakiraan import (
+    SHEET_NAME,
+    FillResult,
+    ProjectionRules,
+    fill_prakiraan,
+    rules_from_rows,
+)
 from renja_xl.workbook.reader import read_grids
 
 __all__ = ["run_isi_prakiraan_maju"]
 
 
-def _rules(data: BookData) -> Rules:
+def _rules(data: BookData) -> ProjectionRules:
     sheet = data.sheets.get(SHEET_NAME)
     if sheet is None:
-        return Rules()
+        return ProjectionRules()
     return rules_from_rows((tuple(row) for row in sheet.values), sheet=SHEET_NAME)
 
 
@@ -41,7 +47,7 @@ def _tabel31(renja: Renja) -> Tabel:
     return renja.tabel31
 
 
-def _cells(data: BookData, renja: Renja, tabel: Tabel, report: Report, timpa: bool
+def _cells(data: BookData, renja: Renja, tabel: Tabel, report: FillResult, timpa: bool
            ) -> dict[tuple[str, int, int], Any]:
     """The cells to write, by the command line's rules (never over a typed value)."""
     cells: dict[tuple[str, int, int], Any] = {}
@@ -61,7 +67,7 @@ def _cells(data: BookData, renja: Renja, tabel: Tabel, report: Report, timpa: bo
     return cells
 
 
-def _outcome(cells: dict[tuple[str, int, int], Any], report: Report) -> str:
+def _outcome(cells: dict[tuple[str, int, int], Any], report: FillResult) -> str:
     filled = len(cells) - len(report.totals)
     if not cells:
         return "Tidak ada sel tahun N+1 yang kosong untuk diisi; tidak ada yang diubah."
@@ -69,7 +75,7 @@ def _outcome(cells: dict[tuple[str, int, int], Any], report: Report) -> str:
             f"dihitung ulang, {len(report.skipped)} baris tidak diisi.")
 
 
-def run_isi_prakiraan_maju(book: xw.Book, timpa: bool = False) -> Report | None:
+def run_isi_prakiraan_maju(book: xw.Book, timpa: bool = False) -> FillResult | None:
     """Fill the empty prakiraan maju cells of Tabel 3.1 and write them into the book."""
     data = read_book(book)
     try:

@@ -8,12 +8,13 @@ bidang urusan). Data is read on first use, never at import::
     nomenklatur = default()
     nomenklatur.get("1.06.04.2.01.0001").nama   # "Penyediaan Permakanan"
 
-`isi_kode(tabel)` fills the empty Kode of a table top-down from it.
+`fill_kode(tabel)` fills the empty Kode of a table top-down from it.
 """
 
+from renja_xl import _renamed
 from renja_xl.nomenklatur.codes import LEVELS, is_valid_format, kode_level, parent_kode
 from renja_xl.nomenklatur.entry import Entry, Metadata
-from renja_xl.nomenklatur.filling import isi_kode
+from renja_xl.nomenklatur.filling import fill_kode
 from renja_xl.nomenklatur.hasil import (
     HasilIsiKode,
     KodeDiisi,
@@ -41,10 +42,17 @@ __all__ = [
     "PerbaikanNama",
     "SaranIndikator",
     "default",
+    "fill_kode",
     "is_valid_format",
-    "isi_kode",
     "kode_level",
     "load",
     "normalize_name",
     "parent_kode",
 ]
+
+# Old names (0.1), kept until 0.3 with a DeprecationWarning.
+_RENAMED = {"isi_kode": "fill_kode"}
+
+
+def __getattr__(name: str) -> object:
+    return _renamed.renamed_attribute(__name__, _RENAMED, name)

@@ -29,7 +29,7 @@ from renja_xl.nomenklatur.matching import DEFAULT_MARGIN, DEFAULT_THRESHOLD, Mat
 from renja_xl.nomenklatur.names import normalize_name
 from renja_xl.nomenklatur.similarity import similarity
 
-__all__ = ["isi_kode"]
+__all__ = ["fill_kode"]
 
 _LEVELS = {
     Level.PROGRAM: "program",
@@ -204,7 +204,7 @@ def _finish(
     return result
 
 
-def isi_kode(
+def fill_kode(
     tabel: Tabel,
     nomenklatur: Nomenklatur | None = None,
     *,

@@ -1,4 +1,4 @@
-"""What `isi_kode` did to a table: records to show, write back or test against."""
+"""What `fill_kode` did to a table: records to show, write back or test against."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Prakiraan maju: next year's (N+1) pagu and targets of Tabel 3.1, by declared rules.
 
     from renja_xl.example import load_example
-    from renja_xl.prakiraan import Rules, fill_prakiraan, load_rules
+    from renja_xl.prakiraan import ProjectionRules, fill_prakiraan, load_rules
 
     renja = load_example()
     report = fill_prakiraan(renja, load_rules("aturan.toml"))
@@ -11,9 +11,10 @@
 Pure functions over the model: no workbook is touched here.
 """
 
-from renja_xl.prakiraan.fill import Fill, Report, Skip, fill_prakiraan
+from renja_xl import _renamed
+from renja_xl.prakiraan.fill import Fill, FillResult, Skip, fill_prakiraan
 from renja_xl.prakiraan.rounding import grow, round_to_unit
-from renja_xl.prakiraan.rules import Decision, Rule, Rules, Scope
+from renja_xl.prakiraan.rules import Decision, Lineage, ProjectionRule, ProjectionRules
 from renja_xl.prakiraan.sheet_rules import SHEET_NAME, rules_from_rows
 from renja_xl.prakiraan.targets import project_target
 from renja_xl.prakiraan.toml_rules import load_example_rules, load_rules, rules_from_toml
@@ -23,10 +24,10 @@ __all__ = [
     "SHEET_NAME",
     "Decision",
     "Fill",
-    "Report",
-    "Rule",
-    "Rules",
-    "Scope",
+    "FillResult",
+    "Lineage",
+    "ProjectionRule",
+    "ProjectionRules",
     "Skip",
     "fill_prakiraan",
     "grow",
@@ -38,3 +39,15 @@ __all__ = [
     "rules_from_rows",
     "rules_from_toml",
 ]
+
+# Old names (0.1), kept until 0.3 with a DeprecationWarning.
+_RENAMED = {
+    "Report": "FillResult",
+    "Rule": "ProjectionRule",
+    "Rules": "ProjectionRules",
+    "Scope": "Lineage",
+}
+
+
+def __getattr__(name: str) -> object:
+    return _renamed.renamed_attribute(__name__, _RENAMED, name)

@@ -1,4 +1,4 @@
-"""Turning declared settings (TOML tables, sheet rows) into a `Rule` or `Rules`.
+"""Turning declared settings (TOML tables, sheet rows) into a `ProjectionRule` or `ProjectionRules`.
 
 Both the TOML file and the "Aturan" sheet use the same Indonesian keys:
 
@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from renja_xl.prakiraan.rules import Rule, Rules
+from renja_xl.prakiraan.rules import ProjectionRule, ProjectionRules
 from renja_xl.prakiraan.values import parse_flag, parse_percent, parse_unit
 
 __all__ = ["DEFAULT_KEYS", "RULE_KEYS", "SCOPE_KEYS", "defaults_from", "rule_from"]
@@ -65,15 +65,15 @@ def _step(key: str, raw: object) -> Decimal | None:
 
 
 def rule_from(values: Mapping[str, object], origin: str, *, fraction_numbers: bool = False
-              ) -> Rule:
-    """A `Rule` from declared keys; unknown keys and bad values raise DeclarationError."""
+              ) -> ProjectionRule:
+    """A `ProjectionRule` from declared keys; unknown keys and bad values raise DeclarationError."""
     unknown = sorted(set(values) - set(RULE_KEYS))
     if unknown:
         raise DeclarationError(unknown[0], "kunci tidak dikenal (yang dikenal: "
                                + ", ".join(RULE_KEYS) + ")")
     skip = values.get("lewati")
     try:
-        return Rule(
+        return ProjectionRule(
             **{key: _text(key, values.get(key)) for key in SCOPE_KEYS},
             growth=_percent("kenaikan", values.get("kenaikan"), fraction_numbers),
             target_growth=_percent("kenaikan_target", values.get("kenaikan_target"),
@@ -90,7 +90,7 @@ def rule_from(values: Mapping[str, object], origin: str, *, fraction_numbers: bo
 
 
 def defaults_from(values: Mapping[str, object], *, fraction_numbers: bool = False) -> dict:
-    """Keyword arguments for `Rules` from the file-wide settings."""
+    """Keyword arguments for `ProjectionRules` from the file-wide settings."""
     out: dict[str, Any] = {}
     if values.get("kenaikan") is not None:
         out["growth"] = _percent("kenaikan", values["kenaikan"], fraction_numbers)
@@ -104,9 +104,10 @@ def defaults_from(values: Mapping[str, object], *, fraction_numbers: bool = Fals
     return {k: v for k, v in out.items() if v is not None}
 
 
-def build_rules(defaults: Mapping[str, Any], rules: list[Rule], origin: str) -> Rules:
-    """`Rules` from the settings and rules, with conflicting settings refused."""
+def build_rules(defaults: Mapping[str, Any], rules: list[ProjectionRule], origin: str
+                ) -> ProjectionRules:
+    """`ProjectionRules` from the settings and rules, with conflicting settings refused."""
     try:
-        return Rules(**defaults, rules=tuple(rules), origin=origin)
+        return ProjectionRules(**defaults, rules=tuple(rules), origin=origin)
     except ValueError as exc:
         raise DeclarationError("pengaturan", str(exc)) from None

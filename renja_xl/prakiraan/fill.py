@@ -1,6 +1,6 @@
 """Filling the prakiraan maju (N+1) columns of Tabel 3.1 from year N.
 
-`fill_prakiraan` changes the table in place and returns a `Report` of every
+`fill_prakiraan` changes the table in place and returns a `FillResult` of every
 cell it filled and every row it left alone, with the rule behind each, in
 Bahasa Indonesia. Only empty cells are filled unless `timpa=True`; a sub
 kegiatan whose N+1 cells hold "-" ends this year and is not projected. The
@@ -17,12 +17,12 @@ from renja_xl.hierarchy import parent_index
 from renja_xl.model import Baris, Level, Renja, Tabel, Target
 from renja_xl.numbers import format_rupiah, is_empty_mark
 from renja_xl.prakiraan.rounding import grow
-from renja_xl.prakiraan.rules import Decision, Rule, Rules, Scope
+from renja_xl.prakiraan.rules import Decision, Lineage, ProjectionRule, ProjectionRules
 from renja_xl.prakiraan.targets import project_target
 from renja_xl.prakiraan.values import format_percent
 from renja_xl.recompute import expected_totals
 
-__all__ = ["Fill", "Report", "Skip", "fill_prakiraan"]
+__all__ = ["Fill", "FillResult", "Skip", "fill_prakiraan"]
 
 _LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 _TOTAL_RULE = "jumlah baris di bawahnya"
@@ -62,7 +62,7 @@ class Skip:
 
 
 @dataclass
-class Report:
+class FillResult:
     """Everything `fill_prakiraan` did: filled cells (sub kegiatan first, then totals)."""
 
     fills: list[Fill] = field(default_factory=list)
@@ -78,19 +78,19 @@ class Report:
         return [f for f in self.fills if f.field == field_name and not f.total]
 
 
-def fill_prakiraan(source: Renja | Tabel, rules: Rules | None = None, *, timpa: bool = False
-                   ) -> Report:
+def fill_prakiraan(source: Renja | Tabel, rules: ProjectionRules | None = None, *,
+                   timpa: bool = False) -> FillResult:
     """Fill the empty pagu_maju and target_maju cells of Tabel 3.1 by `rules`.
 
     With `timpa=True` cells that already hold a value are recomputed too.
     """
     tabel = _tabel31(source)
-    rules = rules or Rules()
-    report = Report()
+    rules = rules or ProjectionRules()
+    report = FillResult()
     filled_rows: set[int] = set()
-    for index, scope in _scopes(tabel.baris).items():
+    for index, lineage in _lineages(tabel.baris).items():
         row = tabel.baris[index]
-        decision = rules.decide(scope)
+        decision = rules.decide(lineage)
         if _skipped(index, row, decision, timpa, report):
             continue
         if row.level is Level.SUB_KEGIATAN and _fill_pagu(index, row, decision, rules, timpa,
@@ -108,21 +108,21 @@ def _tabel31(source: Renja | Tabel) -> Tabel:
     return tabel
 
 
-def _scopes(baris: list[Baris]) -> dict[int, Scope]:
-    """The scope of every program, kegiatan and sub kegiatan row, by row index."""
+def _lineages(baris: list[Baris]) -> dict[int, Lineage]:
+    """The lineage of every program, kegiatan and sub kegiatan row, by row index."""
     parents = parent_index(baris)
-    scopes: dict[int, Scope] = {}
+    lineages: dict[int, Lineage] = {}
     for index, row in enumerate(baris):
         if row.level not in _LEVELS:
             continue
         chain = _chain(index, baris, parents)
-        scopes[index] = Scope(
+        lineages[index] = Lineage(
             program=chain.get(Level.PROGRAM),
             kegiatan=chain.get(Level.KEGIATAN),
             sub_kegiatan=chain.get(Level.SUB_KEGIATAN),
             sumber_dana=_sumber_dana(row, chain),
         )
-    return scopes
+    return lineages
 
 
 def _chain(index: int, baris: list[Baris], parents: list[int | None]) -> dict[Level, Baris]:
@@ -162,7 +162,7 @@ def _has_gap(row: Baris) -> bool:
     return any(not _has_value(row, f) for f in fields)
 
 
-def _skipped(index: int, row: Baris, decision: Decision, timpa: bool, report: Report) -> bool:
+def _skipped(index: int, row: Baris, decision: Decision, timpa: bool, report: FillResult) -> bool:
     if decision.skip:
         if _has_gap(row):
             reason = f"dilewati menurut aturan ({_rule_text(decision.skip_rule)})"
@@ -175,8 +175,8 @@ def _skipped(index: int, row: Baris, decision: Decision, timpa: bool, report: Re
     return False
 
 
-def _fill_pagu(index: int, row: Baris, decision: Decision, rules: Rules, timpa: bool,
-               report: Report) -> bool:
+def _fill_pagu(index: int, row: Baris, decision: Decision, rules: ProjectionRules, timpa: bool,
+               report: FillResult) -> bool:
     if _has_value(row, "pagu_maju") and not timpa:
         return False
     if row.pagu is None:
@@ -195,7 +195,7 @@ def _fill_pagu(index: int, row: Baris, decision: Decision, rules: Rules, timpa: 
     return True
 
 
-def _pagu_how(pagu: int, decision: Decision, rules: Rules, new: int) -> str:
+def _pagu_how(pagu: int, decision: Decision, rules: ProjectionRules, new: int) -> str:
     if decision.growth == 0:
         return f"{format_rupiah(pagu)} tetap"
     how = f"{format_rupiah(pagu)} + {format_percent(decision.growth)} = {format_rupiah(new)}"
@@ -204,7 +204,8 @@ def _pagu_how(pagu: int, decision: Decision, rules: Rules, new: int) -> str:
     return how
 
 
-def _fill_target(index: int, row: Baris, decision: Decision, timpa: bool, report: Report) -> None:
+def _fill_target(index: int, row: Baris, decision: Decision, timpa: bool,
+                 report: FillResult) -> None:
     source = row.target.teks.strip()
     if not source or is_empty_mark(source) or (_has_value(row, "target_maju") and not timpa):
         return
@@ -228,13 +229,13 @@ def _target_rule_text(decision: Decision) -> str:
     return "kenaikan target bawaan"
 
 
-def _rule_text(rule: Rule | None, rules: Rules | None = None) -> str:
+def _rule_text(rule: ProjectionRule | None, rules: ProjectionRules | None = None) -> str:
     if rule is None:
         return rules.describe_default() if rules else "aturan bawaan"
     return rule.describe()
 
 
-def _recompute_above(tabel: Tabel, filled_rows: set[int], report: Report) -> None:
+def _recompute_above(tabel: Tabel, filled_rows: set[int], report: FillResult) -> None:
     if not filled_rows:
         return
     affected = _ancestors(tabel.baris, filled_rows)

@@ -1,7 +1,7 @@
 """Projection rules: how next year's figures follow from this year's.
 
-`Rules` holds the defaults (growth of the pagu in percent, rounding unit, what
-happens to targets) and a list of `Rule` overrides. A rule is scoped by any of
+`ProjectionRules` holds the defaults (growth of the pagu in percent, rounding unit, what
+happens to targets) and a list of `ProjectionRule` overrides. A rule is scoped by any of
 program, kegiatan, sub kegiatan (each matched by kode or by name, ignoring case
 and spacing; a trailing "*" matches a name's beginning) and sumber dana. A rule
 on a program reaches its kegiatan and sub kegiatan; the most specific matching
@@ -23,7 +23,7 @@ from decimal import Decimal
 from renja_xl.model import Baris
 from renja_xl.prakiraan.values import format_percent
 
-__all__ = ["Decision", "Rule", "Rules", "Scope", "normalize_name"]
+__all__ = ["Decision", "Lineage", "ProjectionRule", "ProjectionRules", "normalize_name"]
 
 _SPACES = re.compile(r"\s+")
 _PROGRAM_PREFIX = "program "
@@ -35,7 +35,7 @@ def normalize_name(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Scope:
+class Lineage:
     """Where a row sits: its program, kegiatan and sub kegiatan rows and its sumber dana.
 
     `sumber_dana` is the row's own, or the nearest parent's when its cell is empty.
@@ -68,7 +68,7 @@ def _matches_name(wanted: str, name: str, is_program: bool) -> bool:
 
 
 @dataclass(frozen=True)
-class Rule:
+class ProjectionRule:
     """One override: a scope and what it sets (None = leave to a wider rule).
 
     `growth` is the pagu's growth in percent; `target_growth` (percent) or
@@ -91,14 +91,14 @@ class Rule:
         if self.target_growth is not None and self.target_step is not None:
             raise ValueError("satu aturan hanya boleh berisi kenaikan target atau tambah target")
 
-    def matches(self, scope: Scope) -> bool:
-        """Whether this rule reaches a row in `scope`."""
+    def matches(self, lineage: Lineage) -> bool:
+        """Whether this rule reaches a row of this `lineage`."""
         checks = [
-            self.program is None or _matches_row(self.program, scope.program, is_program=True),
-            self.kegiatan is None or _matches_row(self.kegiatan, scope.kegiatan),
-            self.sub_kegiatan is None or _matches_row(self.sub_kegiatan, scope.sub_kegiatan),
+            self.program is None or _matches_row(self.program, lineage.program, is_program=True),
+            self.kegiatan is None or _matches_row(self.kegiatan, lineage.kegiatan),
+            self.sub_kegiatan is None or _matches_row(self.sub_kegiatan, lineage.sub_kegiatan),
             self.sumber_dana is None
-            or normalize_name(self.sumber_dana) == normalize_name(scope.sumber_dana),
+            or normalize_name(self.sumber_dana) == normalize_name(lineage.sumber_dana),
         ]
         return all(checks)
 
@@ -137,23 +137,23 @@ class Decision:
     """What the rules say for one row, and which rule said it (None = default)."""
 
     growth: Decimal
-    growth_rule: Rule | None
+    growth_rule: ProjectionRule | None
     target_growth: Decimal | None
     target_step: Decimal | None
-    target_rule: Rule | None
+    target_rule: ProjectionRule | None
     skip: bool
-    skip_rule: Rule | None
+    skip_rule: ProjectionRule | None
 
 
 @dataclass(frozen=True)
-class Rules:
+class ProjectionRules:
     """Defaults plus overrides. `rounding` is the unit, in rupiah, new pagu round to."""
 
     growth: Decimal = Decimal(5)
     rounding: int = 1000
     target_growth: Decimal | None = None
     target_step: Decimal | None = None
-    rules: tuple[Rule, ...] = field(default_factory=tuple)
+    rules: tuple[ProjectionRule, ...] = field(default_factory=tuple)
     origin: str = ""
 
     def __post_init__(self) -> None:
@@ -162,7 +162,8 @@ class Rules:
         if self.target_growth is not None and self.target_step is not None:
             raise ValueError("isi kenaikan target atau tambah target, bukan keduanya")
 
-    def with_defaults(self, growth: Decimal | None = None, rounding: int | None = None) -> Rules:
+    def with_defaults(self, growth: Decimal | None = None, rounding: int | None = None
+                      ) -> ProjectionRules:
         """A copy with the default growth and/or rounding replaced (e.g. from the command line)."""
         return replace(
             self,
@@ -170,9 +171,9 @@ class Rules:
             rounding=self.rounding if rounding is None else rounding,
         )
 
-    def decide(self, scope: Scope) -> Decision:
-        """The growth, target policy and skipping that apply to a row in `scope`."""
-        matching = [r for r in self.rules if r.matches(scope)]
+    def decide(self, lineage: Lineage) -> Decision:
+        """The growth, target policy and skipping that apply to a row of this `lineage`."""
+        matching = [r for r in self.rules if r.matches(lineage)]
         growth_rule = _most_specific(r for r in matching if r.growth is not None)
         target_rule = _most_specific(r for r in matching if r.sets_target)
         skip_rule = _most_specific(r for r in matching if r.skip is not None)
@@ -192,8 +193,8 @@ class Rules:
         return f"kenaikan bawaan {format_percent(self.growth)}"
 
 
-def _most_specific(rules: Iterable[Rule]) -> Rule | None:
-    best: Rule | None = None
+def _most_specific(rules: Iterable[ProjectionRule]) -> ProjectionRule | None:
+    best: ProjectionRule | None = None
     for rule in rules:
         if best is None or rule.specificity >= best.specificity:
             best = rule

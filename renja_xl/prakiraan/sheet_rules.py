@@ -1,4 +1,4 @@
-"""Rules declared as rows of a sheet "Aturan" inside the workbook.
+"""Projection rules declared as rows of a sheet "Aturan" inside the workbook.
 
 The sheet holds, optionally, settings as label/value pairs, then a header row
 and one rule per row (column order is free, headings are matched loosely):
@@ -25,7 +25,7 @@ from renja_xl.prakiraan.declaration import (
     defaults_from,
     rule_from,
 )
-from renja_xl.prakiraan.rules import Rule, Rules, normalize_name
+from renja_xl.prakiraan.rules import ProjectionRule, ProjectionRules, normalize_name
 
 __all__ = ["HEADINGS", "SETTING_LABELS", "SHEET_NAME", "rules_from_rows"]
 
@@ -62,15 +62,15 @@ _SCOPE_HEADINGS = {"program", "kegiatan", "sub_kegiatan", "sumber_dana"}
 
 
 def rules_from_rows(rows: Iterable[Sequence[object]], sheet: str = SHEET_NAME,
-                    first_row: int = 1) -> Rules:
-    """Rules from the cell values of an "Aturan" sheet, row by row.
+                    first_row: int = 1) -> ProjectionRules:
+    """Projection rules from the cell values of an "Aturan" sheet, row by row.
 
     `first_row` is the sheet row number of the first row given. Raises
     CellValueError pointing at the cell when a value cannot be used.
     """
     settings: dict[str, object] = {}
     columns: dict[int, str] | None = None
-    rules: list[Rule] = []
+    rules: list[ProjectionRule] = []
     for number, cells in enumerate(rows, start=first_row):
         values = list(cells)
         if columns is None:
@@ -112,7 +112,8 @@ def _setting(values: list[object], number: int, sheet: str, settings: dict[str, 
         raise CellValueError(exc.message, sheet=sheet, cell=_ref(column, number)) from None
 
 
-def _rule(values: list[object], columns: dict[int, str], number: int, sheet: str) -> Rule | None:
+def _rule(values: list[object], columns: dict[int, str], number: int, sheet: str
+          ) -> ProjectionRule | None:
     declared = {
         key: values[i] for i, key in columns.items() if i < len(values) and _present(values[i])
     }
@@ -126,7 +127,7 @@ def _rule(values: list[object], columns: dict[int, str], number: int, sheet: str
         raise CellValueError(exc.message, sheet=sheet, cell=cell) from None
 
 
-def _build(settings: dict[str, object], rules: list[Rule], sheet: str) -> Rules:
+def _build(settings: dict[str, object], rules: list[ProjectionRule], sheet: str) -> ProjectionRules:
     try:
         defaults = defaults_from(settings, fraction_numbers=True)
         return build_rules(defaults, rules, f"sheet '{sheet}'")

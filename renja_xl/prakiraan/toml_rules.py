@@ -1,4 +1,4 @@
-"""Rules declared in a TOML file.
+"""Projection rules declared in a TOML file.
 
     kenaikan = "5%"          # default growth of the pagu
     pembulatan = 1000        # new pagu round to Rp 1.000, half up
@@ -29,15 +29,15 @@ from renja_xl.prakiraan.declaration import (
     defaults_from,
     rule_from,
 )
-from renja_xl.prakiraan.rules import Rule, Rules
+from renja_xl.prakiraan.rules import ProjectionRule, ProjectionRules
 
 __all__ = ["load_example_rules", "load_rules", "rules_from_toml"]
 
 _EXAMPLE = "aturan_dharmasraya.toml"
 
 
-def load_rules(path: str | Path) -> Rules:
-    """Rules from a TOML file; RenjaError, naming the file, when it cannot be used."""
+def load_rules(path: str | Path) -> ProjectionRules:
+    """Projection rules from a TOML file; RenjaError, naming the file, when it cannot be used."""
     path = Path(path)
     try:
         text = path.read_text("utf-8")
@@ -51,8 +51,8 @@ def load_rules(path: str | Path) -> Rules:
         raise exc.located(path) from None
 
 
-def rules_from_toml(text: str, origin: str = "aturan") -> Rules:
-    """Rules from the text of a TOML rules file."""
+def rules_from_toml(text: str, origin: str = "aturan") -> ProjectionRules:
+    """Projection rules from the text of a TOML rules file."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -69,7 +69,7 @@ def rules_from_toml(text: str, origin: str = "aturan") -> Rules:
         raise RenjaError(str(exc)) from None
 
 
-def _rules(tables: object, origin: str) -> list[Rule]:
+def _rules(tables: object, origin: str) -> list[ProjectionRule]:
     if not isinstance(tables, list):
         raise DeclarationError("aturan", "tulis setiap aturan sebagai [[aturan]]")
     rules = []
@@ -84,7 +84,7 @@ def _rules(tables: object, origin: str) -> list[Rule]:
     return rules
 
 
-def load_example_rules() -> Rules:
+def load_example_rules() -> ProjectionRules:
     """The rules that reproduce the Dharmasraya 2023 prakiraan maju (packaged example)."""
     text = resources.files("renja_xl.prakiraan").joinpath(_EXAMPLE).read_text("utf-8")
     return rules_from_toml(text, origin=_EXAMPLE)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from renja_xl.bulk import Summary, find_workbooks, make_next_year
+from renja_xl.bulk import Summary, find_workbooks, write_tahun_depan
 from renja_xl.cli.app import app
 from tests.support.synthetic import write_synthetic_folder
 
@@ -95,7 +95,7 @@ def test_one_worker_gives_the_same_workbooks(two_workers, folder: Path,
                                              tmp_path_factory: pytest.TempPathFactory):
     _, out2 = two_workers
     out1 = tmp_path_factory.mktemp("keluar_1")
-    summary = make_next_year(find_workbooks([folder]), out1, TAHUN, workers=1)
+    summary = write_tahun_depan(find_workbooks([folder]), out1, TAHUN, workers=1)
     assert summary.exit_code == 1
     assert _outputs(out1) == _outputs(out2)
 
@@ -108,10 +108,10 @@ def test_a_dask_cluster_gives_the_same_workbooks_and_summary(
     sources = find_workbooks([folder])
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
                                   dashboard_address=None, processes=True) as cluster:
-        on_dask = make_next_year(sources, out_dask, TAHUN, dask=cluster.scheduler_address)
+        on_dask = write_tahun_depan(sources, out_dask, TAHUN, dask=cluster.scheduler_address)
     assert _outputs(out_dask) == _outputs(out2)
-    here = make_next_year(sources[:0], out_here, TAHUN, workers=1)
+    here = write_tahun_depan(sources[:0], out_here, TAHUN, workers=1)
     assert here == Summary(())
     assert [(r.source, r.error) for r in on_dask.failed] == [
-        (r.source, r.error) for r in make_next_year(
+        (r.source, r.error) for r in write_tahun_depan(
             [r.source for r in on_dask.failed], out_here, TAHUN, workers=1).failed]

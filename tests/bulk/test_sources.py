@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from renja_xl.bulk import find_workbooks, output_name, plan_next_year
+from renja_xl.bulk import find_workbooks, output_name, plan_tahun_depan
 from renja_xl.errors import RenjaError
 
 
@@ -48,7 +48,7 @@ def test_output_names_carry_the_new_year():
 def test_clashing_names_take_their_folder_name(tmp_path: Path):
     a = _touch(tmp_path / "agam" / "renja_2023.xlsx")
     b = _touch(tmp_path / "solok" / "renja_2023.xlsx")
-    jobs = plan_next_year([a, b], tmp_path / "keluar", 2024)
+    jobs = plan_tahun_depan([a, b], tmp_path / "keluar", 2024)
     assert [j.output.name for j in jobs] == ["agam_renja_2024.xlsx", "solok_renja_2024.xlsx"]
 
 
@@ -56,4 +56,4 @@ def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path: Path):
     a = _touch(tmp_path / "renja_2023.xlsx")
     b = _touch(tmp_path / "renja_2024.xlsx")
     with pytest.raises(RenjaError, match="akan menimpa berkas masukan"):
-        plan_next_year([a, b], tmp_path, 2024)
+        plan_tahun_depan([a, b], tmp_path, 2024)

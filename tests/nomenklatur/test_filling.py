@@ -1,10 +1,10 @@
-"""isi_kode fills empty codes top-down, precisely, on the real Dharmasraya tables."""
+"""fill_kode fills empty codes top-down, precisely, on the real Dharmasraya tables."""
 
 import pytest
 
 from renja_xl.example import load_example
 from renja_xl.model import Baris, Level, Tabel, TabelKind
-from renja_xl.nomenklatur import DEFAULT_THRESHOLD, isi_kode
+from renja_xl.nomenklatur import DEFAULT_THRESHOLD, fill_kode
 
 from .seed_kode import SEEDS
 
@@ -16,7 +16,7 @@ def renja():
 
 @pytest.fixture(scope="module")
 def hasil(renja):
-    return {t.kind.value: isi_kode(t) for t in renja.tabel}
+    return {t.kind.value: fill_kode(t) for t in renja.tabel}
 
 
 def _table(rows: list[tuple[Level, str]], kode: dict[int, str] | None = None) -> Tabel:
@@ -90,7 +90,7 @@ def test_existing_code_is_never_overwritten_and_gives_context():
         ],
         kode={1: "1.06.04.2.02", 3: "9.99"},
     )
-    result = isi_kode(tabel)
+    result = fill_kode(tabel)
     assert [b.kode for b in result.tabel.baris] == [
         "1.06.04",
         "1.06.04.2.02",
@@ -110,8 +110,8 @@ def test_penunjang_goes_under_the_given_urusan():
             (Level.PROGRAM, "PROGRAM PENGENDALIAN PENDUDUK"),
         ]
     )
-    inferred = isi_kode(tabel)
-    given = isi_kode(tabel, urusan="2.14")
+    inferred = fill_kode(tabel)
+    given = fill_kode(tabel, urusan="2.14")
     assert inferred.tabel.baris[2].kode == "1.06.01.2.02.0001"
     assert [b.kode for b in given.tabel.baris] == [
         "2.14.01",
@@ -124,7 +124,7 @@ def test_penunjang_goes_under_the_given_urusan():
 
 def test_penunjang_alone_is_not_guessed():
     tabel = _table([(Level.PROGRAM, "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA")])
-    result = isi_kode(tabel)
+    result = fill_kode(tabel)
     assert result.tabel.baris[0].kode == ""
     assert result.tersisa[0].alasan == "nama yang sama ada di beberapa kode"
 
@@ -137,7 +137,7 @@ def test_a_row_under_an_uncoded_parent_is_left():
             (Level.SUB_KEGIATAN, "Penyediaan Permakanan"),
         ]
     )
-    result = isi_kode(tabel)
+    result = fill_kode(tabel)
     assert [b.kode for b in result.tabel.baris] == ["1.06.04", "", ""]
     assert result.tersisa[1].alasan == "baris induk belum berkode"
 
@@ -151,14 +151,14 @@ def test_a_code_is_given_once_per_table():
             (Level.SUB_KEGIATAN, "penyediaan makanan"),
         ]
     )
-    result = isi_kode(tabel)
+    result = fill_kode(tabel)
     assert [b.kode for b in result.tabel.baris][2:] == ["1.06.06.2.01.0001", ""]
     assert result.tersisa[0].alasan == "kode 1.06.06.2.01.0001 sudah dipakai baris lain"
 
 
 def test_perbaiki_nama_rewrites_certain_rows_to_the_official_spelling(renja):
-    listed = isi_kode(renja.tabel31)
-    rewritten = isi_kode(renja.tabel31, perbaiki_nama=True)
+    listed = fill_kode(renja.tabel31)
+    rewritten = fill_kode(renja.tabel31, perbaiki_nama=True)
     change = next(p for p in listed.perbaikan_nama if p.index == 39)
     assert (change.kode, change.lama, change.baru) == (
         "1.06.04.2.01.0001",
@@ -184,12 +184,12 @@ def test_metadata_is_offered_where_indikator_is_empty():
             (Level.SUB_KEGIATAN, "Penyediaan Permakanan"),
         ]
     )
-    offered = isi_kode(tabel)
+    offered = fill_kode(tabel)
     (saran,) = offered.saran_indikator
     assert saran.kode == "1.06.04.2.02.0003"
     assert saran.metadata.satuan == "Orang"
     assert offered.tabel.baris[2].indikator == ""
-    filled = isi_kode(tabel, isi_indikator=True)
+    filled = fill_kode(tabel, isi_indikator=True)
     assert filled.tabel.baris[2].indikator == saran.metadata.indikator
 
 

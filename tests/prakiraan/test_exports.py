@@ -10,6 +10,5 @@ def test_all_is_sorted_and_complete():
 
 
 def test_the_main_entry_points_are_public():
-    assert {"Rules", "Rule", "fill_prakiraan", "load_rules", "rules_from_rows"} <= set(
-        prakiraan.__all__
-    )
+    assert {"ProjectionRules", "ProjectionRule", "fill_prakiraan", "load_rules",
+            "rules_from_rows"} <= set(prakiraan.__all__)

@@ -6,7 +6,7 @@ import pytest
 
 from renja_xl.errors import RenjaError
 from renja_xl.model import Asal, Baris, Level, RawCell, Renja, Tabel, TabelKind, Target
-from renja_xl.prakiraan import Rule, Rules, fill_prakiraan, load_example_rules
+from renja_xl.prakiraan import ProjectionRule, ProjectionRules, fill_prakiraan, load_example_rules
 from renja_xl.recompute import expected_totals
 
 PRINTED_JUMLAH_2023 = 13_878_624_857
@@ -112,55 +112,55 @@ class TestDharmasrayaRules:
 class TestEmptyCells:
     def test_fills_an_empty_pagu_rounded_to_a_thousand_by_default(self) -> None:
         tabel = _small_tabel(_sub("Advokasi", 54_407_000))
-        report = fill_prakiraan(tabel, Rules())
+        report = fill_prakiraan(tabel, ProjectionRules())
         assert tabel.baris[2].pagu_maju == 57_127_000
         assert report.fills[0].how.endswith("(dibulatkan ke Rp 1.000)")
 
     def test_rounds_half_up(self) -> None:
         tabel = _small_tabel(_sub("Advokasi", 10_000_000))
-        fill_prakiraan(tabel, Rules(growth=Decimal("0.005"), rounding=1000))
+        fill_prakiraan(tabel, ProjectionRules(growth=Decimal("0.005"), rounding=1000))
         assert tabel.baris[2].pagu_maju == 10_001_000  # 10.000.500 → 10.001.000
 
     def test_does_not_touch_a_filled_pagu_without_timpa(self) -> None:
         tabel = _small_tabel(_sub("Advokasi", 100_000_000, pagu_maju=90_000_000))
-        report = fill_prakiraan(tabel, Rules(growth=Decimal(10)))
+        report = fill_prakiraan(tabel, ProjectionRules(growth=Decimal(10)))
         assert tabel.baris[2].pagu_maju == 90_000_000
         assert report.filled("pagu_maju") == []
 
     def test_overwrites_a_filled_pagu_with_timpa(self) -> None:
         tabel = _small_tabel(_sub("Advokasi", 100_000_000, pagu_maju=90_000_000))
-        report = fill_prakiraan(tabel, Rules(growth=Decimal(10)), timpa=True)
+        report = fill_prakiraan(tabel, ProjectionRules(growth=Decimal(10)), timpa=True)
         assert tabel.baris[2].pagu_maju == 110_000_000
         assert report.filled("pagu_maju")[0].old == 90_000_000
 
     def test_counts_a_text_cell_as_not_empty(self) -> None:
         raw = {"pagu_maju": RawCell(ref="J7", value="menunggu")}
         tabel = _small_tabel(_sub("Advokasi", 100_000_000, raw=raw))
-        fill_prakiraan(tabel, Rules())
+        fill_prakiraan(tabel, ProjectionRules())
         assert tabel.baris[2].pagu_maju is None
 
     def test_skips_a_sub_kegiatan_with_no_pagu_this_year(self) -> None:
         tabel = _small_tabel(_sub("Baru tahun depan", None))
-        report = fill_prakiraan(tabel, Rules())
+        report = fill_prakiraan(tabel, ProjectionRules())
         assert tabel.baris[2].pagu_maju is None
         assert report.skipped[0].reason == "tidak ada pagu tahun N"
 
     def test_skips_a_pagu_that_is_not_a_number(self) -> None:
         raw = {"pagu": RawCell(ref="F7", value="seratus juta")}
         tabel = _small_tabel(_sub("Advokasi", None, raw=raw))
-        report = fill_prakiraan(tabel, Rules())
+        report = fill_prakiraan(tabel, ProjectionRules())
         assert report.skipped[0].reason == "pagu tahun N bukan angka"
 
     def test_reports_the_sheet_row_of_each_cell(self) -> None:
         tabel = _small_tabel(_sub("Advokasi", 1_000_000, asal=Asal(sheet="T31", row=12)))
-        report = fill_prakiraan(tabel, Rules())
+        report = fill_prakiraan(tabel, ProjectionRules())
         assert report.fills[0].row == 12
 
 
 class TestParents:
     def test_sets_kegiatan_program_and_jumlah_to_the_sum(self) -> None:
         tabel = _small_tabel(_sub("A", 100_000_000), _sub("B", 200_000_000, pagu_maju=1))
-        report = fill_prakiraan(tabel, Rules(growth=Decimal(10)))
+        report = fill_prakiraan(tabel, ProjectionRules(growth=Decimal(10)))
         assert [b.pagu_maju for b in tabel.baris] == [110_000_001, 110_000_001, 110_000_000, 1,
                                                       110_000_001]
         assert {f.index for f in report.totals} == {0, 1, 4}
@@ -169,7 +169,7 @@ class TestParents:
     def test_leaves_parents_of_untouched_rows_alone(self) -> None:
         tabel = _small_tabel(_sub("A", 100_000_000, pagu_maju=5))
         tabel.baris[1].pagu_maju = 999  # wrong, but not this command's business
-        fill_prakiraan(tabel, Rules())
+        fill_prakiraan(tabel, ProjectionRules())
         assert tabel.baris[1].pagu_maju == 999
 
     def test_agrees_with_recompute_after_filling(self, dharmasraya: Renja) -> None:
@@ -177,7 +177,7 @@ class TestParents:
         for row in tabel.rows(Level.SUB_KEGIATAN):
             row.pagu_maju = None
             row.target_maju = Target()
-        fill_prakiraan(dharmasraya, Rules())
+        fill_prakiraan(dharmasraya, ProjectionRules())
         for (index, field), value in expected_totals(tabel).items():
             assert getattr(tabel.baris[index], field) == value
 
@@ -185,42 +185,44 @@ class TestParents:
 class TestTargets:
     def test_carries_a_target_forward_with_its_unit(self) -> None:
         tabel = _small_tabel(_sub("A", 1_000, target=Target.from_text("52 Orang")))
-        fill_prakiraan(tabel, Rules())
+        fill_prakiraan(tabel, ProjectionRules())
         assert tabel.baris[2].target_maju == Target.from_text("52 Orang")
 
     def test_grows_a_target_by_a_rule(self) -> None:
         tabel = _small_tabel(_sub("A", 1_000, target=Target.from_text("52 Orang")))
-        fill_prakiraan(tabel, Rules(rules=(Rule(sub_kegiatan="a", target_growth=Decimal(10)),)))
+        rule = ProjectionRule(sub_kegiatan="a", target_growth=Decimal(10))
+        fill_prakiraan(tabel, ProjectionRules(rules=(rule,)))
         assert tabel.baris[2].target_maju.teks == "57 Orang"
 
     def test_never_takes_a_percentage_past_100(self) -> None:
         tabel = _small_tabel(_sub("A", 1_000, target=Target.from_text("98%")))
-        report = fill_prakiraan(tabel, Rules(target_step=Decimal(5)))
+        report = fill_prakiraan(tabel, ProjectionRules(target_step=Decimal(5)))
         assert tabel.baris[2].target_maju.teks == "100%"
         assert report.filled("target_maju")[0].how == "ditambah 5, dibatasi 100%"
 
     def test_carries_a_qualitative_target_as_text(self) -> None:
         tabel = _small_tabel(_sub("A", 1_000, target=Target.from_text("Pratama")))
-        fill_prakiraan(tabel, Rules(target_growth=Decimal(10)))
+        fill_prakiraan(tabel, ProjectionRules(target_growth=Decimal(10)))
         assert tabel.baris[2].target_maju.teks == "Pratama"
 
     def test_fills_kegiatan_targets_too(self) -> None:
         tabel = _small_tabel(_sub("A", 1_000))
         tabel.baris[1].target = Target.from_text("85%")
-        fill_prakiraan(tabel, Rules())
+        fill_prakiraan(tabel, ProjectionRules())
         assert tabel.baris[1].target_maju.teks == "85%"
 
     def test_keeps_a_typed_target(self) -> None:
         sub = _sub("A", 1_000, target=Target.from_text("52"), target_maju=Target.from_text("60"))
         tabel = _small_tabel(sub)
-        fill_prakiraan(tabel, Rules(target_growth=Decimal(10)))
+        fill_prakiraan(tabel, ProjectionRules(target_growth=Decimal(10)))
         assert tabel.baris[2].target_maju.teks == "60"
 
 
 class TestSkipRule:
     def test_leaves_a_sub_kegiatan_that_ends_empty(self) -> None:
         tabel = _small_tabel(_sub("Berakhir", 1_000_000), _sub("Lanjut", 1_000_000))
-        rules = Rules(rules=(Rule(sub_kegiatan="berakhir", skip=True, origin="uji"),))
+        rule = ProjectionRule(sub_kegiatan="berakhir", skip=True, origin="uji")
+        rules = ProjectionRules(rules=(rule,))
         report = fill_prakiraan(tabel, rules)
         assert [b.pagu_maju for b in tabel.baris[2:4]] == [None, 1_050_000]
         assert report.skipped[0].reason == "dilewati menurut aturan (uji: sub kegiatan 'berakhir')"
@@ -228,4 +230,4 @@ class TestSkipRule:
 
 def test_refuses_a_table_without_prakiraan_maju() -> None:
     with pytest.raises(RenjaError, match=r"Tabel 3\.1"):
-        fill_prakiraan(Tabel(kind=TabelKind.TABEL_41), Rules())
+        fill_prakiraan(Tabel(kind=TabelKind.TABEL_41), ProjectionRules())

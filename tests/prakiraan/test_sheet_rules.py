@@ -1,4 +1,4 @@
-"""Rules from the rows of an "Aturan" sheet (here written and read with openpyxl)."""
+"""Projection rules from the rows of an "Aturan" sheet (here written and read with openpyxl)."""
 
 from decimal import Decimal
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from renja_xl.errors import CellValueError
-from renja_xl.prakiraan import SHEET_NAME, Rule, rules_from_rows
+from renja_xl.prakiraan import SHEET_NAME, ProjectionRule, rules_from_rows
 
 HEADER = ["Program", "Kegiatan", "Sub Kegiatan", "Sumber Dana", "Kenaikan Pagu",
           "Kenaikan Target", "Tambah Target", "Lewati", "Keterangan"]
@@ -45,12 +45,13 @@ def test_a_sheet_declares_settings_then_one_rule_per_row(tmp_path):
 
     assert (rules.growth, rules.rounding) == (5, 1000)
     assert rules.rules == (
-        Rule(program="PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", growth=Decimal(10),
-             origin="sheet 'Aturan' baris 6"),
-        Rule(sub_kegiatan="Penyediaan Barang Cetak dan Penggandaan", growth=Decimal(0),
-             note="tidak naik", origin="sheet 'Aturan' baris 7"),
-        Rule(sumber_dana="DAK", skip=True, origin="sheet 'Aturan' baris 8"),
-        Rule(sub_kegiatan="Pendataan*", target_growth=Decimal(5), origin="sheet 'Aturan' baris 9"),
+        ProjectionRule(program="PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", growth=Decimal(10),
+                       origin="sheet 'Aturan' baris 6"),
+        ProjectionRule(sub_kegiatan="Penyediaan Barang Cetak dan Penggandaan", growth=Decimal(0),
+                       note="tidak naik", origin="sheet 'Aturan' baris 7"),
+        ProjectionRule(sumber_dana="DAK", skip=True, origin="sheet 'Aturan' baris 8"),
+        ProjectionRule(sub_kegiatan="Pendataan*", target_growth=Decimal(5),
+                       origin="sheet 'Aturan' baris 9"),
     )
 
 

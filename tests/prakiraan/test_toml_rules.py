@@ -1,4 +1,4 @@
-"""Rules from a TOML file."""
+"""Projection rules from a TOML file."""
 
 from decimal import Decimal
 from pathlib import Path
@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from renja_xl.errors import RenjaError
-from renja_xl.prakiraan import Rule, Rules, load_example_rules, load_rules, rules_from_toml
+from renja_xl.prakiraan import (
+    ProjectionRule,
+    ProjectionRules,
+    load_example_rules,
+    load_rules,
+    rules_from_toml,
+)
 
 RULES = """
 kenaikan = "5%"
@@ -33,17 +39,17 @@ def test_a_rules_file_declares_defaults_and_overrides():
     rules = rules_from_toml(RULES, origin="aturan.toml")
     assert (rules.growth, rules.rounding, rules.target_step) == (5, 1, 5)
     assert rules.rules == (
-        Rule(program="PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", growth=Decimal(10),
-             note="belanja penunjang", origin="aturan.toml, aturan ke-1"),
-        Rule(sub_kegiatan="Penyediaan Barang Cetak dan Penggandaan", growth=Decimal(0),
-             origin="aturan.toml, aturan ke-2"),
-        Rule(sumber_dana="DAK", skip=True, target_growth=Decimal("2.5"),
-             origin="aturan.toml, aturan ke-3"),
+        ProjectionRule(program="PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", growth=Decimal(10),
+                       note="belanja penunjang", origin="aturan.toml, aturan ke-1"),
+        ProjectionRule(sub_kegiatan="Penyediaan Barang Cetak dan Penggandaan", growth=Decimal(0),
+                       origin="aturan.toml, aturan ke-2"),
+        ProjectionRule(sumber_dana="DAK", skip=True, target_growth=Decimal("2.5"),
+                       origin="aturan.toml, aturan ke-3"),
     )
 
 
 def test_an_empty_file_gives_the_defaults():
-    assert rules_from_toml("") == Rules(origin="aturan")
+    assert rules_from_toml("") == ProjectionRules(origin="aturan")
 
 
 def test_a_bare_number_is_a_percentage():

@@ -1,0 +1,31 @@
+"""Public names renamed in 0.2, kept as aliases until 0.3.
+
+A module lists its old names in a `_RENAMED` mapping (old name -> new name) and
+answers them from its `__getattr__` with `renamed_attribute`: the old name
+gives the very same object as the new one, with a `DeprecationWarning`
+naming the replacement. Old names stay out of `__all__`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from collections.abc import Mapping
+
+__all__ = ["REMOVED_IN", "renamed_attribute"]
+
+REMOVED_IN = "0.3"
+
+
+def renamed_attribute(module: str, renamed: Mapping[str, str], name: str) -> object:
+    """The object an old `name` of `module` now goes by; AttributeError for unknown names."""
+    new = renamed.get(name)
+    if new is None:
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    warnings.warn(
+        f"{module}.{name} sudah berganti nama menjadi {module}.{new}; "
+        f"nama lama dihapus pada versi {REMOVED_IN}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return getattr(importlib.import_module(module), new)
