@@ -30,6 +30,7 @@ __all__ = ["TahunDepan", "make_tahun_depan", "shift_years"]
 
 # Old names (0.1), kept until 0.3 with a DeprecationWarning.
 _RENAMED = {"NextYear": "TahunDepan", "next_year": "make_tahun_depan"}
+__getattr__ = _renamed.module_getattr(__name__, _RENAMED)
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EMPTY_PARENTS = (Level.BIDANG, Level.PROGRAM, Level.KEGIATAN)
@@ -163,7 +164,3 @@ def _tabel41(tabel31: Tabel, old: Tabel | None) -> Tabel:
                   judul=judul)
     recompute(tabel)
     return tabel
-
-
-def __getattr__(name: str) -> object:
-    return _renamed.renamed_attribute(__name__, _RENAMED, name)

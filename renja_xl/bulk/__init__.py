@@ -77,7 +77,4 @@ _RENAMED = {
     "make_next_year": "write_tahun_depan",
     "plan_next_year": "plan_tahun_depan",
 }
-
-
-def __getattr__(name: str) -> object:
-    return _renamed.renamed_attribute(__name__, _RENAMED, name)
+__getattr__ = _renamed.module_getattr(__name__, _RENAMED)

@@ -62,15 +62,15 @@ def isi_kode(
     """Isi kolom Kode yang kosong dari nomenklatur resmi (Kepmendagri 900.1.15.5-1317/2023)."""
     renja = load(berkas, strict=False)
     results = _fill(renja, berkas, urusan, bidang or [], perbaiki_nama, isi_indikator, ambang)
-    for tabel, hasil in results:
-        _print_result(tabel, hasil)
+    for hasil in results:
+        _print_result(hasil.tabel, hasil)
     if coba:
         console.print("Percobaan (--coba): berkas tidak diubah.")
         return
     wb = open_for_edit(berkas, force=paksa)
     written = _Written()
-    for tabel, hasil in results:
-        _write(wb, tabel, hasil, written, perbaiki_nama, isi_indikator)
+    for hasil in results:
+        _write(wb, hasil.tabel, hasil, written, perbaiki_nama, isi_indikator)
     _print_written(written)
     if not (written.kode or written.uraian or written.indikator):
         console.print("Tidak ada sel yang diisi; berkas tidak diubah.")
@@ -87,20 +87,12 @@ def _fill(
     perbaiki_nama: bool,
     isi_indikator: bool,
     ambang: float,
-) -> list[tuple[Tabel, HasilIsiKode]]:
-    """Fill each table; the bidang found in the first table are used for the next."""
+) -> list[HasilIsiKode]:
+    """Fill each table (`renja_xl.nomenklatur.fill_kode_renja`); refuse a workbook without one."""
     if not renja.tabel:
         raise RenjaError("tidak ada Tabel 3.1 atau 4.1 di workbook", file=berkas)
-    official = nomenklatur.default()
-    results = []
-    for tabel in renja.tabel:
-        hasil = nomenklatur.fill_kode(
-            tabel, official, urusan=urusan, bidang=bidang, threshold=ambang,
-            perbaiki_nama=perbaiki_nama, isi_indikator=isi_indikator,
-        )
-        urusan, bidang = hasil.urusan_utama, list(hasil.bidang)
-        results.append((tabel, hasil))
-    return results
+    return nomenklatur.fill_kode_renja(renja, urusan=urusan, bidang=bidang, threshold=ambang,
+                                       perbaiki_nama=perbaiki_nama, isi_indikator=isi_indikator)
 
 
 def _cell(wb: Workbook, tabel: Tabel, asal: Asal | None, name: str) -> Cell | None:

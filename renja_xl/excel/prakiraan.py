@@ -14,13 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import xlwings as xw
-
 from renja_xl.errors import RenjaError
-from renja_xl.excel.cells import as_text, keepers
-from renja_xl.excel.notify import alert, alert_error
-from renja_xl.excel.output import MAX_ACTIONS, Output
-from renja_xl.excel.reading import BookData, read_book
+from renja_xl.excel._button import Click, button
+from renja_xl.excel.cells import as_text
+from renja_xl.excel.reading import BookData
 from renja_xl.model import Renja, Tabel
 from renja_xl.prakiraan import (
     SHEET_NAME,
@@ -29,7 +26,6 @@ from renja_xl.prakiraan import (
     fill_prakiraan,
     rules_from_rows,
 )
-from renja_xl.workbook.reader import read_grids
 
 __all__ = ["run_isi_prakiraan_maju"]
 
@@ -75,19 +71,13 @@ def _outcome(cells: dict[tuple[str, int, int], Any], report: FillResult) -> str:
             f"dihitung ulang, {len(report.skipped)} baris tidak diisi.")
 
 
-def run_isi_prakiraan_maju(book: xw.Book, timpa: bool = False) -> FillResult | None:
+@button(strict=False)
+def run_isi_prakiraan_maju(click: Click, timpa: bool = False) -> FillResult:
     """Fill the empty prakiraan maju cells of Tabel 3.1 and write them into the book."""
-    data = read_book(book)
-    try:
-        renja = read_grids(data.grids(), strict=False)
-        tabel = _tabel31(renja)
-        rules = _rules(data)
-    except RenjaError as exc:
-        alert_error(book, exc)
-        return None
+    tabel = _tabel31(click.renja)
+    rules = _rules(click.data)
     report = fill_prakiraan(tabel, rules.with_defaults(), timpa=timpa)
-    cells = _cells(data, renja, tabel, report, timpa)
-    strict, wider = keepers(data, renja)
-    Output(book, data.client).cells(cells, MAX_ACTIONS - 1, strict, wider)
-    alert(book, _outcome(cells, report))
+    cells = _cells(click.data, click.renja, tabel, report, timpa)
+    click.write_cells(cells)
+    click.tell(_outcome(cells, report))
     return report

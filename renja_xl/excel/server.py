@@ -25,10 +25,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
 from renja_xl.errors import RenjaError
-from renja_xl.excel.kode import run_isi_kode
-from renja_xl.excel.prakiraan import run_isi_prakiraan_maju
-from renja_xl.excel.subtotal import run_hitung_subtotal
-from renja_xl.excel.validasi import run_validasi
+from renja_xl.excel import scripts
 
 __all__ = ["MAX_REQUEST_BYTES", "create_app", "is_local", "serve"]
 
@@ -36,10 +33,7 @@ MAX_REQUEST_BYTES = 64 * 1024 * 1024
 """Largest request accepted; a 10,000-row Tabel 3.1 posts about 3 MB."""
 
 _SCRIPTS: dict[str, Callable[[xw.Book], Any]] = {
-    "validasi": run_validasi,
-    "hitung_subtotal": run_hitung_subtotal,
-    "isi_prakiraan_maju": run_isi_prakiraan_maju,
-    "isi_kode": run_isi_kode,
+    name: getattr(scripts, name) for name in scripts.SCRIPTS
 }
 _log = logging.getLogger("renja_xl.server")
 

@@ -11,14 +11,7 @@ them as the command line does).
 
 from __future__ import annotations
 
-import xlwings as xw
-
-from renja_xl.errors import RenjaError
-from renja_xl.excel.cells import keepers
-from renja_xl.excel.notify import alert, alert_error
-from renja_xl.excel.output import MAX_ACTIONS, Output
-from renja_xl.excel.reading import read_book
-from renja_xl.workbook.reader import read_grids
+from renja_xl.excel._button import Click, button
 from renja_xl.workbook.subtotals import CellUpdate, subtotal_updates
 
 __all__ = ["run_hitung_subtotal"]
@@ -32,17 +25,10 @@ def _outcome(updates: list[CellUpdate]) -> str:
     return f"Hitung Subtotal: {len(updates)} sel jumlah diperbaiki ({refs}{more})."
 
 
-def run_hitung_subtotal(book: xw.Book) -> list[CellUpdate] | None:
+@button(strict=True)
+def run_hitung_subtotal(click: Click) -> list[CellUpdate]:
     """Recompute every subtotal of the book's tables and write the cells that were wrong."""
-    data = read_book(book)
-    try:
-        renja = read_grids(data.grids(), strict=True)
-    except RenjaError as exc:
-        alert_error(book, exc)
-        return None
-    updates = [u for tabel in renja.tabel for u in subtotal_updates(tabel)]
-    strict, wider = keepers(data, renja)
-    cells = {(u.sheet, u.row, u.column): u.value for u in updates}
-    Output(book, data.client).cells(cells, MAX_ACTIONS - 1, strict, wider)
-    alert(book, _outcome(updates))
+    updates = [u for tabel in click.renja.tabel for u in subtotal_updates(tabel)]
+    click.write_cells({(u.sheet, u.row, u.column): u.value for u in updates})
+    click.tell(_outcome(updates))
     return updates

@@ -14,11 +14,10 @@ from typing import Any
 import xlwings as xw
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
-from renja_xl.errors import RenjaError
+from renja_xl.excel._button import Click, button
 from renja_xl.excel.cells import as_text
-from renja_xl.excel.notify import alert, alert_error
 from renja_xl.excel.output import MAX_ACTIONS, Output
-from renja_xl.excel.reading import BookData, read_book
+from renja_xl.excel.reading import BookData
 from renja_xl.validasi import Report, validate
 from renja_xl.validasi.marks import (
     ERROR_FILL,
@@ -28,7 +27,6 @@ from renja_xl.validasi.marks import (
     Marks,
     compute_marks,
 )
-from renja_xl.workbook.reader import read_grids
 
 __all__ = ["run_validasi"]
 
@@ -124,24 +122,20 @@ def _outcome(report: Report) -> str:
             f"dengan tautan ke tiap sel ada di sheet '{SHEET_NAME}'.")
 
 
-def run_validasi(book: xw.Book) -> Report | None:
+@button(strict=False)
+def run_validasi(click: Click) -> Report:
     """Validate the book's tables, mark the cells and write the report sheet."""
-    data = read_book(book)
-    try:
-        renja = read_grids(data.grids(), strict=False)
-    except RenjaError as exc:
-        alert_error(book, exc)
-        return None
-    report = validate(renja)
+    data = click.data
+    report = validate(click.renja)
     # Findings name the book as their file, so that compute_marks also marks each
     # finding's related cell (the other table's row), as for a file on disk.
     report = Report([replace(f, file=data.name) for f in report], data.name)
     marks = compute_marks(report, data.name)
-    out = Output(book, data.client)
+    out = click.output()
     fills = _data_fills(marks, _previous_marks(data), data)
     share = (MAX_ACTIONS - _FIXED_ACTIONS) // (len(fills) + 1)
     for sheet, cells in fills.items():
         out.paint(sheet, cells, share)
-    _write_report(book, data, marks, report, out, share)
-    alert(book, _outcome(report))
+    _write_report(click.book, data, marks, report, out, share)
+    click.tell(_outcome(report))
     return report

@@ -8,13 +8,14 @@ bidang urusan). Data is read on first use, never at import::
     nomenklatur = default()
     nomenklatur.get("1.06.04.2.01.0001").nama   # "Penyediaan Permakanan"
 
-`fill_kode(tabel)` fills the empty Kode of a table top-down from it.
+`fill_kode(tabel)` fills the empty Kode of a table top-down from it;
+`fill_kode_renja(renja)` fills every table of a Renja in turn.
 """
 
 from renja_xl import _renamed
 from renja_xl.nomenklatur.codes import LEVELS, is_valid_format, kode_level, parent_kode
 from renja_xl.nomenklatur.entry import Entry, Metadata
-from renja_xl.nomenklatur.filling import fill_kode
+from renja_xl.nomenklatur.filling import fill_kode, fill_kode_renja
 from renja_xl.nomenklatur.hasil import (
     HasilIsiKode,
     KodeDiisi,
@@ -43,6 +44,7 @@ __all__ = [
     "SaranIndikator",
     "default",
     "fill_kode",
+    "fill_kode_renja",
     "is_valid_format",
     "kode_level",
     "load",
@@ -52,7 +54,4 @@ __all__ = [
 
 # Old names (0.1), kept until 0.3 with a DeprecationWarning.
 _RENAMED = {"isi_kode": "fill_kode"}
-
-
-def __getattr__(name: str) -> object:
-    return _renamed.renamed_attribute(__name__, _RENAMED, name)
+__getattr__ = _renamed.module_getattr(__name__, _RENAMED)

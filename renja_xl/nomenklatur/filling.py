@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from renja_xl.hierarchy import parent_index
-from renja_xl.model import Baris, Level, Tabel
+from renja_xl.model import Baris, Level, Renja, Tabel
 from renja_xl.nomenklatur.entry import Entry
 from renja_xl.nomenklatur.hasil import (
     HasilIsiKode,
@@ -29,7 +30,7 @@ from renja_xl.nomenklatur.matching import DEFAULT_MARGIN, DEFAULT_THRESHOLD, Mat
 from renja_xl.nomenklatur.names import normalize_name
 from renja_xl.nomenklatur.similarity import similarity
 
-__all__ = ["fill_kode"]
+__all__ = ["fill_kode", "fill_kode_renja"]
 
 _LEVELS = {
     Level.PROGRAM: "program",
@@ -250,3 +251,26 @@ def fill_kode(
         update={"baris": _finish(run, hasil, rows, perbaiki_nama, isi_indikator)}
     )
     return hasil
+
+
+def fill_kode_renja(
+    renja: Renja,
+    nomenklatur: Nomenklatur | None = None,
+    *,
+    urusan: str | None = None,
+    bidang: Iterable[str] = (),
+    **options: Any,
+) -> list[HasilIsiKode]:
+    """`fill_kode` on every table of a Renja in turn, Tabel 3.1 first.
+
+    The main bidang urusan and the bidang found in one table are given to the
+    next, so both tables place the program penunjang alike. `options` are
+    those of `fill_kode` (threshold, perbaiki_nama...).
+    """
+    nomenklatur = nomenklatur or default()
+    results = []
+    for tabel in renja.tabel:
+        hasil = fill_kode(tabel, nomenklatur, urusan=urusan, bidang=bidang, **options)
+        urusan, bidang = hasil.urusan_utama, hasil.bidang
+        results.append(hasil)
+    return results

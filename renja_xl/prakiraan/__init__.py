@@ -47,7 +47,4 @@ _RENAMED = {
     "Rules": "ProjectionRules",
     "Scope": "Lineage",
 }
-
-
-def __getattr__(name: str) -> object:
-    return _renamed.renamed_attribute(__name__, _RENAMED, name)
+__getattr__ = _renamed.module_getattr(__name__, _RENAMED)

@@ -3,8 +3,8 @@
 import pytest
 
 from renja_xl.example import load_example
-from renja_xl.model import Baris, Level, Tabel, TabelKind
-from renja_xl.nomenklatur import DEFAULT_THRESHOLD, fill_kode
+from renja_xl.model import Baris, Level, Renja, Tabel, TabelKind
+from renja_xl.nomenklatur import DEFAULT_THRESHOLD, fill_kode, fill_kode_renja
 
 from .seed_kode import SEEDS
 
@@ -127,6 +127,16 @@ def test_penunjang_alone_is_not_guessed():
     result = fill_kode(tabel)
     assert result.tabel.baris[0].kode == ""
     assert result.tersisa[0].alasan == "nama yang sama ada di beberapa kode"
+
+
+def test_each_table_of_a_renja_is_filled_with_the_urusan_found_before_it():
+    first = _table([(Level.PROGRAM, "PROGRAM REHABILITASI SOSIAL")])
+    penunjang = "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
+    second = _table([(Level.PROGRAM, penunjang)])
+    filled = fill_kode_renja(Renja(tahun=2024, tabel31=first, tabel41=second))
+    assert [h.urusan_utama for h in filled] == ["1.06", "1.06"]
+    assert [h.tabel.baris[0].kode for h in filled] == ["1.06.04", "1.06.01"]
+    assert fill_kode(second).tabel.baris[0].kode == ""  # alone, the penunjang is not guessed
 
 
 def test_a_row_under_an_uncoded_parent_is_left():
