@@ -7,7 +7,10 @@ rows' levels (see `renja_xl.hierarchy`). Keeping the rows flat makes a faithful
 round trip possible even for a workbook whose hierarchy is broken (an orphan sub
 kegiatan stays where the user put it, and Validasi can point at it).
 
-Money is always an integer number of rupiah (or None where the cell is empty).
+Money is exact (`renja_xl.money.Rupiah`): an `int` when the amount is a whole
+number of rupiah, a `decimal.Decimal` only when it carries sen (Rp 11.847.012,01,
+as real SIPD exports do), and None where the cell is empty. Nothing is rounded:
+sums of int|Decimal add up to the sen.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from renja_xl.money import Rupiah, rupiah_or_none
 from renja_xl.numbers import parse_target
 
 __all__ = [
@@ -32,6 +37,12 @@ __all__ = [
     "TabelKind",
     "Target",
 ]
+
+
+Amount = Annotated[Rupiah | None, BeforeValidator(rupiah_or_none)]
+"""A pagu field: exact rupiah or None; a whole Decimal becomes int, a float its shortest
+repr, Indonesian text is parsed. In the model's own JSON (`model_dump_json`) pydantic
+writes an amount with sen as a string ("11847012.01"), which reads back exactly."""
 
 
 class Level(StrEnum):
@@ -132,7 +143,8 @@ class RawCell:
 class Baris(BaseModel):
     """One row of Tabel 3.1 or Tabel 4.1.
 
-    `pagu` is year N, `pagu_maju` year N+1 (Tabel 3.1 only). `raw` keeps, by
+    `pagu` is year N, `pagu_maju` year N+1 (Tabel 3.1 only), each an exact
+    `Rupiah` (int, or Decimal when it has sen) or None. `raw` keeps, by
     field name, cells whose content was not a plain number (formulas, text,
     errors) so that Validasi can explain them. `ambiguity` says, in Bahasa
     Indonesia, why the reader was not sure of the row's level.
@@ -144,11 +156,11 @@ class Baris(BaseModel):
     indikator: str = ""
     lokasi: str = ""
     target: Target = Field(default_factory=Target)
-    pagu: int | None = None
+    pagu: Amount = None
     sumber_dana: str = ""
     catatan: str = ""
     target_maju: Target = Field(default_factory=Target)
-    pagu_maju: int | None = None
+    pagu_maju: Amount = None
     bold: bool | None = None
     asal: Asal | None = None
     raw: dict[str, RawCell] = Field(default_factory=dict)
@@ -159,7 +171,7 @@ class Baris(BaseModel):
         """Program, kegiatan and JUMLAH rows carry sums of other rows."""
         return self.level in (Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH)
 
-    def pagu_for(self, maju: bool) -> int | None:
+    def pagu_for(self, maju: bool) -> Rupiah | None:
         """The pagu of year N (maju=False) or N+1 (maju=True)."""
         return self.pagu_maju if maju else self.pagu
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from renja_xl.money import Rupiah, format_rupiah, rupiah_or_none
+
 __all__ = [
     "EMPTY_MARKS",
-    "format_rupiah",
+    "format_rupiah",  # from renja_xl.money, where amounts are written
     "is_empty_mark",
     "parse_amount",
     "parse_rupiah",
@@ -64,25 +66,14 @@ def parse_amount(text: str) -> Decimal | None:
     return -value if negative else value
 
 
-def parse_rupiah(text: str) -> int | None:
-    """Parse a rupiah amount to whole rupiah; None for an empty mark.
+def parse_rupiah(text: str) -> Rupiah | None:
+    """Parse a rupiah amount exactly; None for an empty mark.
 
-    Fractions of a rupiah are rounded half up (Validasi reports them separately).
-    Raises ValueError when the text is not an amount.
+    "1.500.000" → 1500000 (int); "1.500.000,50" → Decimal("1500000.5"): sen are
+    kept, never rounded away (see `renja_xl.money`). Raises ValueError when the
+    text is not an amount.
     """
-    value = parse_amount(text)
-    if value is None:
-        return None
-    return int(value.quantize(Decimal(1), rounding="ROUND_HALF_UP"))
-
-
-def format_rupiah(amount: int | None, prefix: bool = False) -> str:
-    """Write an amount the Indonesian way: 14428928570 → "14.428.928.570"."""
-    if amount is None:
-        return "-"
-    text = f"{abs(amount):,}".replace(",", ".")
-    text = f"-{text}" if amount < 0 else text
-    return f"Rp {text},-" if prefix else text
+    return rupiah_or_none(text)
 
 
 def _strip_sign(text: str) -> tuple[bool, str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from renja_xl.hierarchy import Node, build_tree, iter_nodes
 from renja_xl.model import Baris, Level, Tabel
+from renja_xl.money import Rupiah
 
 __all__ = ["Change", "Counts", "count", "expected_totals", "recompute"]
 
@@ -25,8 +26,8 @@ class Change:
     index: int
     baris: Baris
     field: str
-    old: int | None
-    new: int | None
+    old: Rupiah | None
+    new: Rupiah | None
 
     @property
     def row(self) -> int | None:
@@ -43,19 +44,19 @@ class Counts:
     sub_kegiatan: int
     sub_kegiatan_budgeted: int
     sub_kegiatan_budgeted_next: int
-    total_pagu: int | None
-    total_pagu_maju: int | None
+    total_pagu: Rupiah | None
+    total_pagu_maju: Rupiah | None
 
 
-def _add(values: list[int | None]) -> int | None:
+def _add(values: list[Rupiah | None]) -> Rupiah | None:
     present = [v for v in values if v is not None]
     return sum(present) if present else None
 
 
-def expected_totals(tabel: Tabel) -> dict[tuple[int, str], int | None]:
+def expected_totals(tabel: Tabel) -> dict[tuple[int, str], Rupiah | None]:
     """(row index, field) → the figure each parent and JUMLAH row should hold."""
     order, sums, jumlah, top = _parent_sums(tabel.baris)
-    out: dict[tuple[int, str], int | None] = {}
+    out: dict[tuple[int, str], Rupiah | None] = {}
     for year, field in enumerate(PAGU_FIELDS if tabel.has_maju else PAGU_FIELDS[:1]):
         for index in order:
             out[(index, field)] = sums[index][year]
@@ -64,7 +65,7 @@ def expected_totals(tabel: Tabel) -> dict[tuple[int, str], int | None]:
     return out
 
 
-_Sums = tuple[int | None, int | None]
+_Sums = tuple[Rupiah | None, Rupiah | None]
 
 
 def _parent_sums(
@@ -80,8 +81,8 @@ def _parent_sums(
     then go up to its parent, or to the roots' sum.
     """
     sub, keg, prog, bid = Level.SUB_KEGIATAN, Level.KEGIATAN, Level.PROGRAM, Level.BIDANG
-    top_n: int | None = None
-    top_m: int | None = None
+    top_n: Rupiah | None = None
+    top_m: Rupiah | None = None
     sums: dict[int, _Sums] = {}
     ended: list[int] = []  # parents with children, in the order their blocks end
     roots: list[int] = []  # the root of each of them

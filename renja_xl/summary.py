@@ -2,7 +2,9 @@
 
 All figures are recomputed from the sub kegiatan, never taken from typed
 subtotals, so the sentence agrees with the table even when the typed totals
-do not.
+do not. Amounts are exact (`renja_xl.money`): in `to_json` a whole amount is a
+JSON integer and an amount with sen a Decimal, which `renja_xl.money.json_text`
+writes as a JSON number with the exact decimal text (1014404875283.72).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from renja_xl.hierarchy import build_tree
 from renja_xl.model import Level, Renja, Tabel
-from renja_xl.numbers import format_rupiah
+from renja_xl.money import Rupiah, format_rupiah
 from renja_xl.recompute import Counts, count
 from renja_xl.terbilang import terbilang_rupiah
 
@@ -28,8 +30,8 @@ class Subtotal:
     """A named group's totals for year N and N+1."""
 
     nama: str
-    pagu: int
-    pagu_maju: int | None
+    pagu: Rupiah
+    pagu_maju: Rupiah | None
 
 
 @dataclass
@@ -89,13 +91,13 @@ class Ringkasan:
         }
 
 
-def _sum(values: list[int | None]) -> int | None:
+def _sum(values: list[Rupiah | None]) -> Rupiah | None:
     present = [v for v in values if v is not None]
     return sum(present) if present else None
 
 
 def _per_sumber(tabel: Tabel) -> list[Subtotal]:
-    groups: dict[str, list[tuple[int | None, int | None]]] = defaultdict(list)
+    groups: dict[str, list[tuple[Rupiah | None, Rupiah | None]]] = defaultdict(list)
     for row in tabel.rows(Level.SUB_KEGIATAN):
         sources = row.sumber_dana.strip() or TANPA_SUMBER
         groups[" ".join(sources.split())].append((row.pagu, row.pagu_maju))
@@ -107,14 +109,14 @@ def _per_sumber(tabel: Tabel) -> list[Subtotal]:
     )
 
 
-def _leaf_totals(node) -> tuple[int | None, int | None]:
+def _leaf_totals(node) -> tuple[Rupiah | None, Rupiah | None]:
     leaves = list(node.leaves())
     return _sum([n.baris.pagu for n in leaves]), _sum([n.baris.pagu_maju for n in leaves])
 
 
 def _per_level(tabel: Tabel) -> tuple[list[Subtotal], list[Subtotal]]:
     bidang, program = [], []
-    loose: list[tuple[int | None, int | None]] = []
+    loose: list[tuple[Rupiah | None, Rupiah | None]] = []
     for root in build_tree(tabel):
         nodes = [root] if root.level is Level.PROGRAM else list(root.children)
         for node in nodes:

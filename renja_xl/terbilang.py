@@ -1,12 +1,15 @@
 """Amounts in words, the way Indonesian documents write them ("terbilang").
 
 14428928570 → "empat belas miliar empat ratus dua puluh delapan juta sembilan
-ratus dua puluh delapan ribu lima ratus tujuh puluh". The prefix "se-" is used
+ratus dua puluh delapan ribu lima ratus tujuh puluh"; sen follow the rupiah
+(11847012.01 → "... dua belas rupiah satu sen"). The prefix "se-" is used
 where Indonesian uses it (sepuluh, sebelas, seratus, seribu) and nowhere else
 ("satu juta", not "sejuta", as in official documents).
 """
 
 from __future__ import annotations
+
+from renja_xl.money import Rupiah, rupiah
 
 __all__ = ["terbilang", "terbilang_rupiah"]
 
@@ -52,6 +55,20 @@ def terbilang(n: int) -> str:
     return " ".join(_words(n))
 
 
-def terbilang_rupiah(n: int) -> str:
-    """An amount in words followed by "rupiah"."""
-    return f"{terbilang(n)} rupiah"
+def terbilang_rupiah(amount: Rupiah) -> str:
+    """An amount in words followed by "rupiah", and its sen when it has any.
+
+    Decimal("11847012.01") → "sebelas juta ... dua belas rupiah satu sen". A fraction
+    finer than a sen is read out digit by digit after "koma", never rounded away.
+    """
+    amount = rupiah(amount)
+    if isinstance(amount, int):
+        return f"{terbilang(amount)} rupiah"
+    sign = "minus " if amount < 0 else ""
+    whole = int(abs(amount))
+    fraction = abs(amount) - whole
+    sen = fraction * 100
+    if sen == sen.to_integral_value():
+        return f"{sign}{terbilang(whole)} rupiah {terbilang(int(sen))} sen"
+    digits = f"{fraction:f}".partition(".")[2]
+    return f"{sign}{terbilang(whole)} koma {' '.join(_UNITS[int(d)] for d in digits)} rupiah"

@@ -40,9 +40,10 @@ def it_rejects_text_that_is_not_an_amount(text: str) -> None:
         parse_rupiah(text)
 
 
-def it_keeps_fractions_visible_to_callers() -> None:
+def it_keeps_sen_exactly_never_rounding_them_away() -> None:
     assert parse_amount("1.500.000,50") == Decimal("1500000.50")
-    assert parse_rupiah("1.500.000,50") == 1_500_001
+    assert parse_rupiah("1.500.000,50") == Decimal("1500000.5")
+    assert type(parse_rupiah("1.500.000,00")) is int
 
 
 def it_formats_rupiah_with_dots() -> None:

@@ -35,3 +35,13 @@ def it_spells_the_dharmasraya_total_right_unlike_the_seed() -> None:
         "empat belas miliar empat ratus dua puluh delapan juta sembilan ratus dua puluh "
         "delapan ribu lima ratus tujuh puluh rupiah"
     )
+
+
+def it_reads_sen_after_the_rupiah() -> None:
+    from decimal import Decimal
+
+    assert terbilang_rupiah(Decimal("11847012.01")) == (
+        "sebelas juta delapan ratus empat puluh tujuh ribu dua belas rupiah satu sen"
+    )
+    assert terbilang_rupiah(Decimal("0.50")) == "nol rupiah lima puluh sen"
+    assert terbilang_rupiah(Decimal("1500.00")) == "seribu lima ratus rupiah"

@@ -1,7 +1,10 @@
 """Renja rows as tidy pandas DataFrames: one row per sub kegiatan, kegiatan or program.
 
 Money columns (`pagu`, `pagu_maju`, `selisih`) are pandas' nullable integer
-"Int64": whole rupiah, with <NA> where a year has no figure; never float.
+"Int64": whole rupiah, with <NA> where a year has no figure; never float. When an
+amount carries sen (`renja_xl.money`), the frame's money columns hold the exact
+int|Decimal amounts instead (dtype object, None where a year has no figure), so
+sums stay exact to the sen.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from renja_xl.analisis.rows import Record, Records, records
 from renja_xl.analisis.sources import Loaded, Source, load_sources
 from renja_xl.errors import LayoutNotFoundError
 from renja_xl.model import TabelKind
+from renja_xl.money import has_sen
 
 __all__ = ["Frames", "kegiatan_frame", "load_frames", "program_frame", "to_frame"]
 
@@ -59,8 +63,24 @@ class Frames:
     """What was read: each Renja with the workbook it came from."""
 
 
+_MONEY = ("pagu", "pagu_maju", "selisih")
+
+
+def _exact_change(frame: pd.DataFrame) -> pd.DataFrame:
+    """`_change` over exact int|Decimal amounts (a frame with sen), element by element."""
+    pairs = list(zip(frame["pagu"], frame["pagu_maju"], strict=True))
+    selisih = [None if n is None and m is None else (m or 0) - (n or 0) for n, m in pairs]
+    frame["selisih"] = pd.Series(selisih, index=frame.index, dtype=object)
+    percent = [None if not n or n < 0 or d is None else float(round(d * 100 / n, 2))
+               for (n, _), d in zip(pairs, selisih, strict=True)]
+    frame["persen_selisih"] = pd.array(percent, dtype="Float64")
+    return frame
+
+
 def _change(frame: pd.DataFrame) -> pd.DataFrame:
     # A year without a figure counts as nothing, unless neither year has one.
+    if frame["pagu"].dtype == object:
+        return _exact_change(frame)
     both_missing = frame["pagu"].isna() & frame["pagu_maju"].isna()
     selisih = frame["pagu_maju"].fillna(0) - frame["pagu"].fillna(0)
     frame["selisih"] = selisih.mask(both_missing)
@@ -71,7 +91,13 @@ def _change(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _frame(rows: list[Record], columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows, columns=[c for c in columns if c not in _CHANGE])
-    frame = frame.astype({c: t for c, t in _DTYPES.items() if c in frame.columns})
+    dtypes = {c: t for c, t in _DTYPES.items() if c in frame.columns}
+    if any(has_sen(row.get(c)) for row in rows for c in _MONEY):
+        for c in _MONEY:  # exact amounts, None for no figure
+            if c in frame.columns:
+                dtypes.pop(c)
+                frame[c] = pd.Series([row.get(c) for row in rows], index=frame.index, dtype=object)
+    frame = frame.astype(dtypes)
     text = [c for c in frame.columns if c not in _DTYPES]
     frame = frame.astype(dict.fromkeys(text, "string"))
     return _change(frame)[columns]

@@ -15,6 +15,7 @@ from typing import Any
 
 from renja_xl.hierarchy import Node, build_tree, iter_nodes
 from renja_xl.model import Baris, Level, Renja, Tabel, Target
+from renja_xl.money import Rupiah
 
 __all__ = ["Records", "records"]
 
@@ -39,7 +40,7 @@ class Records:
         self.program += other.program
 
 
-def _total(values: list[int | None]) -> int | None:
+def _total(values: list[Rupiah | None]) -> Rupiah | None:
     present = [v for v in values if v is not None]
     return sum(present) if present else None
 

@@ -24,7 +24,7 @@ UNITS: dict[str, tuple[str, int]] = {
 """Unit name → (abbreviation, rupiah per unit), largest first."""
 
 
-def unit_for(amount: float | int | None) -> str | None:
+def unit_for(amount: float | int | Decimal | None) -> str | None:
     """The largest unit not bigger than the amount; None below a thousand rupiah."""
     size = abs(amount or 0)
     return next((name for name, (_, scale) in UNITS.items() if size >= scale), None)
@@ -40,7 +40,7 @@ def _number(value: Decimal, decimals: int) -> str:
 
 
 def format_rupiah_compact(
-    amount: float | int | None,
+    amount: float | int | Decimal | None,
     unit: str | None = None,
     *,
     abbreviate: bool = False,
@@ -53,7 +53,10 @@ def format_rupiah_compact(
     """
     if amount is None:
         return "-"
-    value = Decimal(repr(float(amount))) if isinstance(amount, float) else Decimal(int(amount))
+    if isinstance(amount, float):  # a tick of an axis, or numpy's float64
+        value = Decimal(repr(float(amount)))
+    else:  # an exact amount, or numpy's int64
+        value = amount if isinstance(amount, Decimal) else Decimal(int(amount))
     unit = unit_for(amount) if unit is None else unit
     suffix = ""
     if unit is not None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from renja_xl.bulk.executor import run_each
 from renja_xl.bulk.rekap_rows import TANPA_KODE, AgencyRows, TidyRow, read_agency
 from renja_xl.bulk.results import FileResult, Job, Summary
+from renja_xl.money import Rupiah
 from renja_xl.nomenklatur import default as default_nomenklatur
 
 __all__ = ["Line", "Rekap", "build_rekap", "collect_rekap", "file_labels"]
@@ -29,8 +30,8 @@ class Line:
 
     kode: str
     nama: str
-    pagu: int = 0
-    pagu_maju: int = 0
+    pagu: Rupiah = 0
+    pagu_maju: Rupiah = 0
     agencies: set[str] = field(default_factory=set)
 
     @property
@@ -39,7 +40,7 @@ class Line:
         return len(self.agencies)
 
     @property
-    def selisih(self) -> int:
+    def selisih(self) -> Rupiah:
         """N+1 minus N."""
         return self.pagu_maju - self.pagu
 
@@ -67,12 +68,12 @@ class Rekap:
         return [row for agency in self.agencies for row in agency.rows]
 
     @property
-    def total_pagu(self) -> int:
+    def total_pagu(self) -> Rupiah:
         """The year-N total of all agencies."""
         return sum(row.pagu or 0 for row in self.rows)
 
     @property
-    def total_pagu_maju(self) -> int:
+    def total_pagu_maju(self) -> Rupiah:
         """The year-N+1 total of all agencies."""
         return sum(row.pagu_maju or 0 for row in self.rows)
 

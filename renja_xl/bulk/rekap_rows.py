@@ -13,6 +13,7 @@ from pathlib import Path
 from renja_xl.bulk.results import Job
 from renja_xl.hierarchy import Node, build_tree, iter_nodes
 from renja_xl.model import Level, Renja, Tabel
+from renja_xl.money import Rupiah
 from renja_xl.nomenklatur import is_valid_format
 from renja_xl.workbook.reader import load
 
@@ -44,9 +45,9 @@ class TidyRow:
     lokasi: str
     sumber_dana: str
     target: str
-    pagu: int | None
+    pagu: Rupiah | None
     target_maju: str
-    pagu_maju: int | None
+    pagu_maju: Rupiah | None
     baris: int | None
 
 
@@ -62,8 +63,8 @@ class AgencyRows:
     program: int
     kegiatan: int
     sub_kegiatan: int
-    jumlah_pagu: int | None
-    jumlah_pagu_maju: int | None
+    jumlah_pagu: Rupiah | None
+    jumlah_pagu_maju: Rupiah | None
     rows: list[TidyRow] = field(default_factory=list)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from renja_xl.bulk.atomic import write_atomically
 from renja_xl.bulk.rekap import Line, Rekap
 from renja_xl.bulk.rekap_rows import AgencyRows
+from renja_xl.money import Rupiah, format_rupiah
 
 __all__ = ["SHEET_NAMES", "write_rekap"]
 
@@ -89,10 +90,10 @@ def _year_headings(rekap: Rekap) -> tuple[str, str]:
     return f"Pagu Tahun {tahun}", f"Prakiraan Maju Tahun {tahun + 1}"
 
 
-def _change(pagu: int | None, pagu_maju: int | None) -> float | None:
+def _change(pagu: Rupiah | None, pagu_maju: Rupiah | None) -> float | None:
     if not pagu or pagu_maju is None:
         return None
-    return (pagu_maju - pagu) / pagu
+    return float((pagu_maju - pagu) / pagu)  # a ratio shown in percent, not money
 
 
 def _table(ws: Any, styles: dict[str, Any], first_row: int, columns: Sequence[_Column],
@@ -200,14 +201,18 @@ def _agency_values(number: int, agency: AgencyRows) -> list[Any]:
     ]
 
 
-def _agency_note(agency: AgencyRows, pagu: int, pagu_maju: int) -> str:
+def _signed(amount: Rupiah) -> str:
+    return ("+" if amount >= 0 else "") + format_rupiah(amount)
+
+
+def _agency_note(agency: AgencyRows, pagu: Rupiah, pagu_maju: Rupiah) -> str:
     notes = []
     if agency.jumlah_pagu is not None and agency.jumlah_pagu != pagu:
-        notes.append(f"JUMLAH tahun N di berkas berbeda {agency.jumlah_pagu - pagu:+,} "
-                     "dari jumlah barisnya".replace(",", "."))
+        notes.append(f"JUMLAH tahun N di berkas berbeda {_signed(agency.jumlah_pagu - pagu)} "
+                     "dari jumlah barisnya")
     if agency.jumlah_pagu_maju is not None and agency.jumlah_pagu_maju != pagu_maju:
-        notes.append(f"JUMLAH tahun N+1 di berkas berbeda {agency.jumlah_pagu_maju - pagu_maju:+,}"
-                     " dari jumlah barisnya".replace(",", "."))
+        notes.append(f"JUMLAH tahun N+1 di berkas berbeda "
+                     f"{_signed(agency.jumlah_pagu_maju - pagu_maju)} dari jumlah barisnya")
     if agency.tabel == "4.1":
         notes.append("hanya Tabel 4.1 (tanpa prakiraan maju)")
     return "; ".join(notes)

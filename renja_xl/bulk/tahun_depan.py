@@ -11,6 +11,7 @@ from pathlib import Path
 from renja_xl.bulk.executor import run_each
 from renja_xl.bulk.results import FileResult, Job, Summary
 from renja_xl.errors import RenjaError
+from renja_xl.money import Rupiah
 from renja_xl.prakiraan import ProjectionRules
 from renja_xl.recompute import count
 from renja_xl.tahun_depan import make_tahun_depan
@@ -33,8 +34,8 @@ class TahunDepanFile:
     tahun: int
     sub_kegiatan: int
     dropped: int
-    total_pagu: int | None
-    total_pagu_maju: int | None
+    total_pagu: Rupiah | None
+    total_pagu_maju: Rupiah | None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +11,7 @@ from rich.table import Table
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError
 from renja_xl.example import load_example
-from renja_xl.numbers import format_rupiah
+from renja_xl.money import format_rupiah, json_text
 from renja_xl.summary import RingkasanTabel, summarize
 from renja_xl.workbook.editing import apply_updates, open_for_edit, save_edited
 from renja_xl.workbook.reader import load
@@ -117,7 +116,7 @@ def ringkasan(
     summary = summarize(load(berkas))
     if as_json:
         data = {"file": str(berkas), **summary.to_json()}
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(json_text(data))
         return
     renja = summary.renja
     console.print(f"[bold]Ringkasan Renja {renja.opd_singkat or renja.opd} {renja.pemda} "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from renja_xl.money import Rupiah
+
 __all__ = ["grow", "round_to_unit"]
 
 _PRECISION = 60
@@ -17,8 +19,13 @@ def round_to_unit(value: Decimal, unit: int) -> int:
     return int(steps) * unit
 
 
-def grow(amount: int, rate: Decimal, unit: int) -> int:
-    """`amount` raised by `rate` percent and rounded to `unit`: grow(54407000, 5, 1) → 57127350."""
+def grow(amount: Rupiah, rate: Decimal, unit: int) -> int:
+    """`amount` raised by `rate` percent and rounded to `unit`: grow(54407000, 5, 1) → 57127350.
+
+    The result is whole rupiah by design (the unit is at least Rp 1): an amount with sen
+    (Rp 11.847.012,01) grown by 0% to a unit of 1 becomes Rp 11.847.012, as the rule
+    declares; the rule's explanation names the rounding.
+    """
     with localcontext() as context:
         context.prec = _PRECISION
         exact = Decimal(amount) * (100 + rate) / 100

@@ -88,6 +88,8 @@ def parse_unit(value: object) -> int:
         parsed = parse_rupiah(value)
         if parsed is None:
             raise ValueError(f"bukan satuan pembulatan: {value!r}")
+        if not isinstance(parsed, int):
+            raise ValueError(f"satuan pembulatan harus rupiah bulat, bukan {value!r}")
         unit = parsed
     else:
         raise ValueError(f"bukan satuan pembulatan: {value!r}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from renja_xl.model import Baris
+from renja_xl.money import Rupiah, format_rupiah
 from renja_xl.numbers import is_empty_mark
 
 __all__ = ["amount_text", "is_error", "is_fraction", "is_invalid", "is_text"]
@@ -45,9 +46,8 @@ def is_fraction(baris: Baris, field: str) -> bool:
     return isinstance(value, float) and not value.is_integer()
 
 
-def amount_text(value: int | None) -> str:
-    """An amount as users read it: "Rp 1.500.000" or "kosong"."""
+def amount_text(value: Rupiah | None) -> str:
+    """An amount as users read it: "Rp 1.500.000", "Rp 11.847.012,01" or "kosong"."""
     if value is None:
         return "kosong"
-    text = f"{abs(value):,}".replace(",", ".")
-    return f"Rp -{text}" if value < 0 else f"Rp {text}"
+    return f"Rp {format_rupiah(value)}"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from renja_xl.money import json_text
 from renja_xl.validasi.finding import Finding, Severity
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class Report:
 
     def to_json(self, indent: int | None = 2) -> str:
         """The report as JSON text (UTF-8 characters kept as they are)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json_text(self.to_dict(), indent=indent)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """One row per finding; needs pandas (the `cli` extra)."""

@@ -17,7 +17,7 @@ import re
 import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from renja_xl.errors import CellValueError, LayoutNotFoundError, RenjaError
 from renja_xl.inference import RowSignals, infer_levels
 from renja_xl.model import Asal, Baris, Level, Penandatangan, RawCell, Renja, Tabel, TabelKind
 from renja_xl.model import Target as TargetModel
+from renja_xl.money import Rupiah, rupiah
 from renja_xl.numbers import parse_amount
 from renja_xl.workbook import formulas
 from renja_xl.workbook.detect import Region, find_regions, is_number_row, is_repeat_header
@@ -56,7 +57,7 @@ class _Amount:
 
     __slots__ = ("children", "fatal_text", "problem", "raw", "value")
 
-    def __init__(self, value: int | None = None, raw: RawCell | None = None,
+    def __init__(self, value: Rupiah | None = None, raw: RawCell | None = None,
                  problem: str | None = None, fatal_text: bool = False) -> None:
         self.value, self.raw, self.problem, self.fatal_text = value, raw, problem, fatal_text
         self.children: list[formulas.Range] = []
@@ -65,7 +66,6 @@ class _Amount:
 
 _NO_AMOUNT = _Amount()
 """An empty pagu cell (shared: never changed)."""
-_ONE = Decimal(1)
 
 
 class _Prefix:
@@ -225,9 +225,10 @@ def _amount(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amoun
 
 
 def _whole(value: int | Decimal | None, raw: RawCell | None) -> _Amount:
+    """The amount exactly (`renja_xl.money`): int when whole, Decimal when it has sen."""
     if value is None or type(value) is int:
         return _Amount(value, raw)
-    return _Amount(int(value.quantize(_ONE, rounding=ROUND_HALF_UP)), raw)
+    return _Amount(rupiah(value), raw)
 
 
 def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amount:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from renja_xl.model import Level
 from renja_xl.validasi.amounts import amount_text
@@ -52,7 +53,7 @@ def maju_jump(ctx: TabelContext) -> Iterator[Problem]:
             f"Prakiraan maju tahun {maju} ({amount_text(later)}) "
             f"{'naik' if change > 0 else 'turun'} {abs(change):.0%} dari pagu tahun "
             f"{tahun} ({amount_text(now)}); batasnya {share:.0%}.",
-            expected=f"{amount_text(round(now * (1 - share)))} – "
-            f"{amount_text(round(now * (1 + share)))}",
+            expected=f"{amount_text(round(now * (1 - Decimal(str(share)))))} – "
+            f"{amount_text(round(now * (1 + Decimal(str(share)))))}",
             actual=later,
         )
