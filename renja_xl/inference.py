@@ -161,6 +161,10 @@ def _label_block(
     rows: Sequence[RowSignals], by_kode: Sequence[Level | None], offset: int,
     names: NameLevels, bold_informative: bool, years: int,
 ) -> tuple[list[Level], list[str | None]]:
+    if all(k is Level.KEGIATAN or k is Level.SUB_KEGIATAN for k in by_kode):
+        # Every row coded (SIPD-era tables): the codes decide, whatever a kegiatan's
+        # size (the grouping below weighs at most MAX_GROUP rows per kegiatan).
+        return list(by_kode), [None] * len(rows)  # type: ignore[arg-type]
     evidence = [
         _evidence(r, k, names(r.uraian) if k is None else _NO_LEVELS, bold_informative)
         for r, k in zip(rows, by_kode, strict=True)
