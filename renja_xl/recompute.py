@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from renja_xl.hierarchy import Node, build_tree, iter_nodes
 from renja_xl.model import Baris, Level, Tabel
-from renja_xl.money import Rupiah
+from renja_xl.money import Rupiah, rupiah_or_none
 
 __all__ = ["Change", "Counts", "count", "expected_totals", "recompute"]
 
@@ -50,7 +50,12 @@ class Counts:
 
 def _add(values: list[Rupiah | None]) -> Rupiah | None:
     present = [v for v in values if v is not None]
-    return sum(present) if present else None
+    return _normal(sum(present)) if present else None
+
+
+def _normal(value: Rupiah | None) -> Rupiah | None:
+    """A sum of amounts with sen that comes out whole is an int (`renja_xl.money`)."""
+    return value if value is None or type(value) is int else rupiah_or_none(value)
 
 
 def expected_totals(tabel: Tabel) -> dict[tuple[int, str], Rupiah | None]:
@@ -59,9 +64,9 @@ def expected_totals(tabel: Tabel) -> dict[tuple[int, str], Rupiah | None]:
     out: dict[tuple[int, str], Rupiah | None] = {}
     for year, field in enumerate(PAGU_FIELDS if tabel.has_maju else PAGU_FIELDS[:1]):
         for index in order:
-            out[(index, field)] = sums[index][year]
+            out[(index, field)] = _normal(sums[index][year])
         for index in jumlah:
-            out[(index, field)] = top[year]
+            out[(index, field)] = _normal(top[year])
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from renja_xl.hierarchy import build_tree
 from renja_xl.model import Level, Renja, Tabel
-from renja_xl.money import Rupiah, format_rupiah
+from renja_xl.money import Rupiah, format_rupiah, rupiah
 from renja_xl.recompute import Counts, count
 from renja_xl.terbilang import terbilang_rupiah
 
@@ -93,7 +93,7 @@ class Ringkasan:
 
 def _sum(values: list[Rupiah | None]) -> Rupiah | None:
     present = [v for v in values if v is not None]
-    return sum(present) if present else None
+    return rupiah(sum(present)) if present else None
 
 
 def _per_sumber(tabel: Tabel) -> list[Subtotal]:
