@@ -43,6 +43,7 @@ _COMMANDS: list[tuple[str, str, str]] = [
     ("isi_kode", "isi_kode", "isi-kode"),
     ("bulk", "buat_tahun_depan", "buat-tahun-depan"),
     ("bulk", "rekap", "rekap"),
+    ("sipd", "impor_sipd", "impor-sipd"),
 ]
 
 

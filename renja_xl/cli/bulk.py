@@ -17,6 +17,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -131,14 +132,26 @@ def _sources(paths: list[Path]) -> list[Path]:
 
 
 @contextmanager
-def _progress(label: str, total: int) -> Iterator[Callable[[FileResult], None]]:
+def _progress(label: str, total: int | None) -> Iterator[_Advance]:
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("berkas"), TimeElapsedColumn(), TimeRemainingColumn(), console=console,
     )
     with progress:
-        task = progress.add_task(label, total=total)
-        yield lambda result: progress.advance(task)
+        yield _Advance(progress, progress.add_task(label, total=total))
+
+
+class _Advance:
+    """Called with each file's result; `total` sets the count once it is known."""
+
+    def __init__(self, progress: Progress, task: TaskID) -> None:
+        self.progress, self.task = progress, task
+
+    def __call__(self, result: FileResult) -> None:
+        self.progress.advance(self.task)
+
+    def total(self, count: int) -> None:
+        self.progress.update(self.task, total=count)
 
 
 def _summary_table(summary: Summary, rinci: bool, done: Callable[[FileResult], str]) -> Table:
@@ -147,10 +160,10 @@ def _summary_table(summary: Summary, rinci: bool, done: Callable[[FileResult], s
     table.add_column("Hasil")
     table.add_column("Keterangan", overflow="fold")
     for result in summary.failed:
-        table.add_row(result.source.name, "[red]gagal[/]", result.error)
+        table.add_row(result.job.berkas, "[red]gagal[/]", result.error)
     if rinci or len(summary.succeeded) <= _LIST_LIMIT:
         for result in summary.succeeded:
-            table.add_row(result.source.name, "[green]berhasil[/]", done(result))
+            table.add_row(result.job.berkas, "[green]berhasil[/]", done(result))
     return table
 
 
