@@ -19,7 +19,7 @@ the others.
 from renja_xl import _renamed
 from renja_xl.bulk.executor import Task, attempt, default_workers, run_each
 from renja_xl.bulk.rekap import Line, Rekap, build_rekap, collect_rekap
-from renja_xl.bulk.rekap_rows import AgencyRows, TidyRow, read_agency, tidy_rows
+from renja_xl.bulk.rekap_rows import AgencyRows, TidyRow, read_agencies, read_agency, tidy_rows
 from renja_xl.bulk.rekap_workbook import SHEET_NAMES, write_rekap
 from renja_xl.bulk.results import (
     EXIT_ALL_FAILED,
@@ -61,6 +61,7 @@ __all__ = [
     "find_workbooks",
     "output_name",
     "plan_tahun_depan",
+    "read_agencies",
     "read_agency",
     "run_each",
     "tidy_rows",

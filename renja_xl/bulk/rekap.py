@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from renja_xl.bulk.executor import run_each
-from renja_xl.bulk.rekap_rows import TANPA_KODE, AgencyRows, TidyRow, read_agency
+from renja_xl.bulk.rekap_rows import TANPA_KODE, AgencyRows, TidyRow, read_agencies
 from renja_xl.bulk.results import FileResult, Job, Summary
 from renja_xl.money import Rupiah
 from renja_xl.nomenklatur import default as default_nomenklatur
@@ -105,12 +105,16 @@ def collect_rekap(
     dask: str | None = None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> tuple[Summary, Rekap]:
-    """Read every workbook (in parallel) and build the rekap of those that could be read."""
+    """Read every workbook (in parallel) and build the rekap of those that could be read.
+
+    A SIPD-RI export among the sources counts as one agency per Perangkat Daerah; each
+    successful result's value is the list of agencies its file gave."""
     labels = file_labels(sources)
     jobs = [Job(source, label=labels[source]) for source in sources]
-    summary = Summary(tuple(run_each(read_agency, jobs, workers=workers, dask=dask,
+    summary = Summary(tuple(run_each(read_agencies, jobs, workers=workers, dask=dask,
                                      on_result=on_result)))
-    rekap = build_rekap([r.value for r in summary.succeeded], summary.failed)
+    agencies = [agency for r in summary.succeeded for agency in r.value]
+    rekap = build_rekap(agencies, summary.failed)
     return summary, rekap
 
 

@@ -11,13 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renja_xl.bulk.results import Job
+from renja_xl.errors import LayoutNotFoundError
 from renja_xl.hierarchy import Node, build_tree, iter_nodes
 from renja_xl.model import Level, Renja, Tabel
 from renja_xl.money import Rupiah
 from renja_xl.nomenklatur import is_valid_format
 from renja_xl.workbook.reader import load
 
-__all__ = ["TANPA_KODE", "TANPA_SUMBER_DANA", "AgencyRows", "TidyRow", "read_agency", "tidy_rows"]
+__all__ = [
+    "TANPA_KODE", "TANPA_SUMBER_DANA", "AgencyRows", "TidyRow", "read_agencies", "read_agency",
+    "tidy_rows",
+]
 
 TANPA_KODE = "tanpa kode"
 TANPA_SUMBER_DANA = "tanpa sumber dana"
@@ -69,8 +73,23 @@ class AgencyRows:
 
 
 def read_agency(job: Job) -> AgencyRows:
-    """Read one workbook into its tidy rows (the rekap's per-file task)."""
+    """Read one workbook into its tidy rows."""
     return tidy_rows(load(job.source), job.source, berkas=job.berkas)
+
+
+def read_agencies(job: Job) -> list[AgencyRows]:
+    """The rekap's per-file task: a Renja workbook is one agency; a SIPD-RI export is
+    one agency per Perangkat Daerah (see `renja_xl.sipd.rekap`)."""
+    try:
+        return [read_agency(job)]
+    except LayoutNotFoundError as not_renja:
+        from renja_xl.sipd import NotAnExportError
+        from renja_xl.sipd.rekap import export_agencies
+
+        try:
+            return export_agencies(job.source, job.berkas)
+        except NotAnExportError:
+            raise not_renja from None
 
 
 def tidy_rows(renja: Renja, source: Path | str, *, berkas: str | None = None) -> AgencyRows:

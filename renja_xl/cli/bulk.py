@@ -179,8 +179,11 @@ def _tahun_depan_table(summary: Summary, rinci: bool) -> Table:
 
 def _rekap_table(summary: Summary, rinci: bool) -> Table:
     def done(result: FileResult) -> str:
-        agency = result.value
-        return f"{agency.perangkat_daerah}: {len(agency.rows)} baris"
+        agencies = result.value
+        if len(agencies) == 1:
+            return f"{agencies[0].perangkat_daerah}: {len(agencies[0].rows)} baris"
+        rows = sum(len(agency.rows) for agency in agencies)
+        return f"ekspor SIPD: {len(agencies)} perangkat daerah, {rows} baris"
 
     return _summary_table(summary, rinci, done)
 
