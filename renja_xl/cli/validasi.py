@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 from typing import Annotated
@@ -11,6 +12,7 @@ from rich.table import Table
 
 from renja_xl.cli.output import console, error_console
 from renja_xl.validasi import Finding, Report, Severity, validate
+from renja_xl.validasi.config import Config, load_config
 from renja_xl.validasi.workbook_marks import mark_file
 
 __all__ = ["validasi"]
@@ -73,13 +75,22 @@ def validasi(
         "--nonaktif", metavar="<kode>",
         help="Matikan aturan (kode atau pola, mis. kode.*); boleh berulang."
     )] = None,
+    nomenklatur: Annotated[list[Path] | None, typer.Option(
+        "--nomenklatur", metavar="<berkas>",
+        help="Daftar kode resmi tambahan: ekspor SIPD-RI (.xlsx) atau CSV berkolom 'kode'; "
+        "boleh berulang."
+    )] = None,
     paksa: Annotated[bool, typer.Option(
         "--paksa", help="Dengan --tandai: simpan walau ada bagian berkas yang tak dapat "
         "dipertahankan (gambar, grafik)."
     )] = False,
 ) -> None:
     """Periksa Renja seperti verifikator Bappeda: subtotal, sumber dana, target, kode, 3.1/4.1."""
-    report = validate(berkas, konfigurasi, other=berkas2, disable=nonaktif or ())
+    config = load_config(konfigurasi) if konfigurasi else None
+    if nomenklatur:
+        config = replace(config or Config(), extra_nomenklatur=(
+            *(config or Config()).extra_nomenklatur, *map(str, nomenklatur)))
+    report = validate(berkas, config, other=berkas2, disable=nonaktif or ())
     if as_json:
         typer.echo(report.to_json())
     else:

@@ -23,6 +23,7 @@ from renja_xl.nomenklatur.hasil import (
     PerbaikanNama,
     SaranIndikator,
 )
+from renja_xl.nomenklatur.known import KnownCodes, known_codes
 from renja_xl.nomenklatur.loading import DEFAULT_VERSION, VERSIONS, default, load
 from renja_xl.nomenklatur.lookup import Nomenklatur
 from renja_xl.nomenklatur.matching import DEFAULT_MARGIN, DEFAULT_THRESHOLD
@@ -36,6 +37,7 @@ __all__ = [
     "VERSIONS",
     "Entry",
     "HasilIsiKode",
+    "KnownCodes",
     "KodeDiisi",
     "KodeTersisa",
     "Metadata",
@@ -46,6 +48,7 @@ __all__ = [
     "fill_kode",
     "fill_kode_renja",
     "is_valid_format",
+    "known_codes",
     "kode_level",
     "load",
     "normalize_name",

@@ -10,6 +10,12 @@ A configuration file (Bahasa Indonesia keys, since staff write it)::
     lonjakan_pagu_maju = 0.3                   # pagu.maju_jump: share of year N
     kemiripan_nama = 90                        # kode.name_mismatch: 0..100
     sumber_dana_tambahan = ["PAD"]             # extra recognised sumber dana
+    nomenklatur_tambahan = ["ekspor_2026.xlsx"]  # kode.unknown: more known codes
+                                               # (a SIPD-RI export or a CSV with `kode`)
+
+`kode.unknown` checks the packaged regulation (Kepmendagri 900.1.15.5-1317/2023) and,
+apart from it, the packaged list of codes observed in SIPD-RI exports ("sipd_buru"),
+plus every list named in `nomenklatur_tambahan` or with `validasi --nomenklatur`.
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ class Config:
     maju_jump_share: float = 0.5
     name_similarity: float = 92.0
     extra_sumber_dana: tuple[str, ...] = ()
+    extra_nomenklatur: tuple[str, ...] = ("sipd_buru",)
+    """Lists of known codes consulted besides the regulation (`renja_xl.nomenklatur.known`)."""
 
     def enabled(self, code: str) -> bool:
         """Whether the rule with this code runs."""
@@ -109,6 +117,7 @@ def config_from_mapping(data: Mapping[str, Any]) -> Config:
         maju_jump_share=_number(limits, "lonjakan_pagu_maju", defaults.maju_jump_share, 100),
         name_similarity=_number(limits, "kemiripan_nama", defaults.name_similarity, 100),
         extra_sumber_dana=_strings(limits, "sumber_dana_tambahan"),
+        extra_nomenklatur=defaults.extra_nomenklatur + _strings(limits, "nomenklatur_tambahan"),
     )
 
 

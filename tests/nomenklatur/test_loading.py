@@ -54,6 +54,7 @@ def test_exported_members():
         "entry",
         "filling",
         "hasil",
+        "known",
         "loading",
         "lookup",
         "matching",

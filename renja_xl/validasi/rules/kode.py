@@ -7,6 +7,7 @@ from functools import cache
 
 from renja_xl.model import Baris, Level
 from renja_xl.nomenklatur import Nomenklatur, default, kode_level, normalize_name, parent_kode
+from renja_xl.nomenklatur.known import KnownCodes, known_codes
 from renja_xl.nomenklatur.names import program_key
 from renja_xl.nomenklatur.similarity import similarity
 from renja_xl.validasi.cells import qualified_ref
@@ -76,15 +77,27 @@ def format_(ctx: TabelContext) -> Iterator[Problem]:
 
 @rule("kode.unknown", Severity.WARNING)
 def unknown(ctx: TabelContext) -> Iterator[Problem]:
-    """A well-formed kode that is not in the packaged nomenclature."""
+    """A well-formed kode that is not in the packaged nomenclature nor in a list of known
+    codes (codes observed in SIPD-RI exports, see `renja_xl.nomenklatur.known`)."""
     nomenklatur = _nomenklatur()
+    lists = [_known(source) for source in ctx.config.extra_nomenklatur]
+    checked = f"nomenklatur {nomenklatur.version}"
+    if lists:
+        checked += " maupun " + ", ".join(k.label for k in lists)
     for _, baris, kode in _well_formed(ctx):
-        if nomenklatur.get(kode) is None:
+        if nomenklatur.get(kode) is None and not any(kode in k for k in lists):
             yield ctx.problem(
                 baris, "kode",
-                f"Kode \"{kode}\" tidak ada dalam nomenklatur {nomenklatur.version}.",
+                f"Kode \"{kode}\" tidak ada dalam {checked}. Renja tahun {ctx.renja.tahun} "
+                "bisa memakai nomenklatur yang lebih baru daripada yang dipaket; bila kode ini "
+                "resmi, sebutkan daftar kodenya (mis. ekspor SIPD) dengan --nomenklatur.",
                 expected="kode dalam nomenklatur", actual=kode,
             )
+
+
+@cache
+def _known(source: str) -> KnownCodes:
+    return known_codes(source)
 
 
 def _name_key(level: Level, name: str) -> str:
