@@ -14,24 +14,24 @@ that cannot be a number is an error naming the cell. With `strict=False`
 from __future__ import annotations
 
 import re
-import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 from openpyxl.utils import get_column_letter
 
 from renja_xl.errors import CellValueError, LayoutNotFoundError, RenjaError
 from renja_xl.inference import RowSignals, infer_levels
-from renja_xl.model import Asal, Baris, Level, Penandatangan, RawCell, Renja, Tabel, TabelKind
+from renja_xl.model import Asal, Baris, Level, RawCell, Renja, Tabel, TabelKind
 from renja_xl.model import Target as TargetModel
 from renja_xl.money import Rupiah, rupiah
 from renja_xl.numbers import parse_amount
 from renja_xl.workbook import formulas
+from renja_xl.workbook._properties import full_opd_name
+from renja_xl.workbook._titles import is_signature, read_metadata, signature_lines, title_lines
 from renja_xl.workbook.detect import Region, find_regions, is_number_row, is_repeat_header
 from renja_xl.workbook.grid import Grid, GridCell
 from renja_xl.workbook.source import iter_grids
@@ -44,9 +44,6 @@ TEXTS = ("kode", "uraian", "indikator", "lokasi", "sumber_dana", "catatan", "tar
 """The text columns of a row, in the order `_RawRow.texts` keeps them."""
 KODE, URAIAN, INDIKATOR, LOKASI, SUMBER_DANA, CATATAN, TARGET, TARGET_MAJU = range(len(TEXTS))
 _JUMLAH = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
-_SIGNATURE = re.compile(r"^(nip\b|nip\.|kepala\b|plt\.?\s|pj\.?\s)", re.IGNORECASE)
-_PEMDA = re.compile(r"^(pemerintah\s+)?(kabupaten|kota|provinsi)\s+\S", re.IGNORECASE)
-_TITLE_WORDS = ("tabel", "rumusan", "rencana", "dan prakiraan", "dan perkiraan", "tahun")
 
 Cached = Callable[[str, int, int], Any]
 """(sheet, row, column) → Excel's cached value, for formulas we cannot evaluate."""
@@ -295,11 +292,6 @@ def _text(cell: GridCell) -> str:
     return value.strip() if type(value) is str else cell.text
 
 
-def _is_signature(grid: Grid, row: int) -> bool:
-    return any(_SIGNATURE.match(cell.text) for cell in grid.rows.get(row, {}).values()
-               if isinstance(cell.value, str))
-
-
 def _table_rows(grid: Grid, region: Region) -> Iterable[int]:
     cols = frozenset(region.columns.values())
     pagu_cols = tuple(region.columns[f] for f in PAGU_FIELDS if f in region.columns)
@@ -320,7 +312,7 @@ def _table_rows(grid: Grid, region: Region) -> Iterable[int]:
             grid, row, region
         ):
             continue
-        if not figures and name is None and _is_signature(grid, row):
+        if not figures and name is None and is_signature(grid, row):
             return
         yield row
         if _JUMLAH.match(text):
@@ -438,61 +430,9 @@ def read_region(grid: Grid, region: Region, *, strict: bool = True,
         kind=region.kind,
         sheet=grid.sheet,
         baris=[_baris(r, lv, n, grid.sheet) for r, lv, n in zip(rows, levels, notes, strict=True)],
-        judul=_title_lines(grid, region),
+        judul=title_lines(grid, region),
         columns=dict(region.columns),
     )
-
-
-def _title_lines(grid: Grid, region: Region) -> list[str]:
-    lines = []
-    for row in range(max(1, region.header_row - 10), region.header_row):
-        texts = [c.text for _, c in sorted(grid.rows.get(row, {}).items()) if c.text]
-        if texts:
-            lines.append(" ".join(texts))
-    return lines
-
-
-def _signature_lines(grid: Grid, tabel: Tabel) -> list[str]:
-    if not tabel.baris or tabel.baris[-1].asal is None:
-        return []
-    last = tabel.baris[-1].asal.row
-    lines = []
-    for row in range(last + 1, last + 16):
-        texts = [c.text for _, c in sorted(grid.rows.get(row, {}).items()) if c.text]
-        if texts:
-            lines.append(" ".join(texts))
-    return lines
-
-
-def _metadata(renja: dict[str, Any], titles: list[str], signature: list[str]) -> None:
-    for line in titles:
-        low = line.lower()
-        if _PEMDA.match(line) and not renja.get("pemda"):
-            renja["pemda"] = line.title() if line.isupper() else line
-        elif not any(low.startswith(w) for w in _TITLE_WORDS) and not _PEMDA.match(line):
-            renja["opd_singkat"] = line.split(":", 1)[-1].strip()
-    _signature(renja, signature)
-
-
-def _signature(renja: dict[str, Any], lines: list[str]) -> None:
-    nip_at = next((i for i, line in enumerate(lines) if line.upper().startswith("NIP")), None)
-    if nip_at is None:
-        return
-    nip = lines[nip_at].split(".", 1)[-1] if "." in lines[nip_at][:5] else lines[nip_at][3:]
-    ttd = {"nip": nip.strip(" :")}
-    before = lines[:nip_at]
-    if before:
-        ttd["pangkat"] = before.pop()
-    if before:
-        ttd["nama"] = before.pop()
-    jabatan = next((line for line in before if line.rstrip().endswith(",")
-                    and not re.search(r"\d{4}", line)), "")
-    ttd["jabatan"] = jabatan.rstrip(", ").title() if jabatan.isupper() else jabatan.rstrip(", ")
-    place = next((line for line in before if line is not jabatan and "," in line), "")
-    if place:
-        tempat, _, tanggal = place.partition(",")
-        renja["tempat"], renja["tanggal"] = tempat.strip(), tanggal.strip()
-    renja["penandatangan"] = Penandatangan(**ttd)
 
 
 def read_grids(grids: Iterable[Grid], *, strict: bool = True, cached: Cached | None = None,
@@ -508,7 +448,7 @@ def read_grids(grids: Iterable[Grid], *, strict: bool = True, cached: Cached | N
             tabel = read_region(grid, region, strict=strict, cached=cached)
             tables[region.kind] = tabel
             years += [y for y in (region.tahun,) if y]
-            _metadata(meta, tabel.judul, _signature_lines(grid, tabel))
+            read_metadata(meta, tabel.judul, signature_lines(grid, tabel))
     if not tables:
         raise LayoutNotFoundError(
             "tidak ditemukan header Tabel 3.1 atau Tabel 4.1 di sheet mana pun (dicari baris "
@@ -535,17 +475,6 @@ def _cached_values(path: Path) -> Cached:
     return lookup
 
 
-def _full_opd_name(path: Path) -> str | None:
-    """The agency's full name, which the writer keeps in the document's subject."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            root = ElementTree.fromstring(archive.read("docProps/core.xml"))
-    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
-        return None
-    subject = root.findtext("{http://purl.org/dc/elements/1.1/}subject")
-    return subject.strip() if subject and subject.strip() else None
-
-
 def load(path: str | Path, *, strict: bool = True) -> Renja:
     """Read the Renja tables of an .xlsx workbook."""
     path = Path(path)
@@ -554,7 +483,7 @@ def load(path: str | Path, *, strict: bool = True) -> Renja:
                            file=path)
     except RenjaError as exc:
         raise exc.located(path) from None
-    full = _full_opd_name(path)
+    full = full_opd_name(path)
     if full and renja.opd in ("", renja.opd_singkat):
         renja.opd = full
     return renja
