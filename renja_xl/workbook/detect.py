@@ -42,6 +42,9 @@ class Region:
     """Normalised header text by column, to recognise repeats of the header."""
     header_words: frozenset[str] = frozenset()
     """Every normalised text of both header rows (repeats of either are skipped)."""
+    kode_parts: tuple[int, ...] = ()
+    """The columns of a Kode split over five (Urusan, Bidang, Program, Kegiatan, Sub
+    Kegiatan), as SIPD-era tables print it; empty for a one-column Kode."""
 
 
 def _classify(label: str, group: str, taken: dict[str, int]) -> str | None:
@@ -79,7 +82,7 @@ def _group_labels(grid: Grid, row: int) -> dict[int, str]:
 
 def _read_header(
     grid: Grid, row: int
-) -> tuple[dict[str, int], dict[int, str], list[str], bool]:
+) -> tuple[dict[str, int], dict[int, str], list[str], bool, tuple[int, ...]]:
     top = {c: _norm(cell.text) for c, cell in grid.rows.get(row, {}).items() if cell.text}
     sub = {c: _norm(cell.text) for c, cell in grid.rows.get(row + 1, {}).items() if cell.text}
     two_level = any(
@@ -91,6 +94,7 @@ def _read_header(
     texts: dict[int, str] = dict(top)
     last_top = ""
     group_texts: list[str] = []
+    kode_parts: list[int] = []
     for col in sorted(set(top) | (set(sub) if two_level else set())):
         if col in top:
             last_top = top[col]
@@ -98,13 +102,19 @@ def _read_header(
         if sub_text:
             group = groups.get(col) or (top.get(col) or last_top)
             label = sub_text
+            if group == "kode" and len(kode_parts) < 5:  # Kode | Urusan, Bidang, ...
+                kode_parts.append(col)
+                continue
             group_texts.append(group)
         else:
             group, label = "", top.get(col, "")
         name = _classify(label, group, columns)
         if name and name not in columns:
             columns[name] = col
-    return columns, texts, group_texts, two_level
+    split = tuple(kode_parts) if len(kode_parts) == 5 else ()
+    if split:
+        columns.setdefault("kode", split[0])
+    return columns, texts, group_texts, two_level, split
 
 
 def is_number_row(grid: Grid, row: int) -> bool:
@@ -161,7 +171,7 @@ def _years(texts: list[str]) -> list[int]:
 
 
 def _region(grid: Grid, row: int) -> Region | None:
-    columns, texts, groups, two_level = _read_header(grid, row)
+    columns, texts, groups, two_level, kode_parts = _read_header(grid, row)
     if "uraian" not in columns or "pagu" not in columns:
         return None
     data_start = row + 2 if two_level else row + 1
@@ -183,6 +193,7 @@ def _region(grid: Grid, row: int) -> Region | None:
         header_texts=dict(texts),
         header_words=frozenset(texts.values())
         | frozenset(_norm(c.text) for c in grid.rows.get(row + 1, {}).values() if two_level),
+        kode_parts=kode_parts,
     )
 
 

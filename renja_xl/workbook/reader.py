@@ -34,6 +34,7 @@ from renja_xl.workbook._properties import full_opd_name
 from renja_xl.workbook._titles import is_signature, read_metadata, signature_lines, title_lines
 from renja_xl.workbook.detect import Region, find_regions, is_number_row, is_repeat_header
 from renja_xl.workbook.grid import Grid, GridCell
+from renja_xl.workbook.kode_columns import join_kode, strip_level_prefix
 from renja_xl.workbook.source import iter_grids
 
 __all__ = ["load", "read_grids"]
@@ -334,12 +335,20 @@ def _raw_rows(grid: Grid, region: Region, ev: _Evaluator) -> list[_RawRow]:
             else _text(cell)
             for col in text_cols
         ]
+        if region.kode_parts:
+            _whole_kode(texts, [_text(c) if (c := get(col)) else "" for col in region.kode_parts])
         out.append(_RawRow(
             row, texts, grid.is_bold(row, uraian_col),
             _pagu(ev, row, pagu_col, get(pagu_col)),
             None if maju_col is None else _pagu(ev, row, maju_col, get(maju_col)),
         ))
     return out
+
+
+def _whole_kode(texts: list[str], parts: list[str]) -> None:
+    """The SIPD-era layout read like the one-column one (`kode_columns`)."""
+    texts[KODE] = join_kode(parts)
+    texts[URAIAN] = strip_level_prefix(texts[URAIAN])
 
 
 def _pagu(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amount:
