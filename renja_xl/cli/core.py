@@ -10,20 +10,19 @@ from rich.table import Table
 
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError
-from renja_xl.example import load_example
 from renja_xl.money import format_rupiah, json_text
 from renja_xl.summary import RingkasanTabel, summarize
-from renja_xl.workbook.editing import apply_updates, open_for_edit, save_edited
+from renja_xl.workbook.editing import edit_cells
 from renja_xl.workbook.reader import load
 from renja_xl.workbook.subtotals import CellUpdate, subtotal_updates
-from renja_xl.workbook.writer import write
 
 EXAMPLE_NAME = "renja_dharmasraya_2022.xlsx"
 
 FileArg = Annotated[
     Path, typer.Argument(help="Berkas Excel (.xlsx) berisi Tabel 3.1 dan/atau 4.1.")
 ]
-_PAKSA_HELP = "Simpan walau ada bagian berkas (gambar, grafik) yang tidak dapat dipertahankan."
+_PAKSA_HELP = "Tidak diperlukan lagi (berkas apa pun disunting tanpa kehilangan isi); diterima " \
+    "agar skrip lama tetap jalan."
 
 
 def contoh(
@@ -31,6 +30,9 @@ def contoh(
     kertas: Annotated[str, typer.Option(help="Ukuran kertas cetak: A4 atau F4.")] = "A4",
 ) -> None:
     """Tulis contoh nyata (Renja DINSOSP3APPKB Kab. Dharmasraya 2022) sebagai workbook."""
+    from renja_xl.example import load_example
+    from renja_xl.workbook.writer import write
+
     folder.mkdir(parents=True, exist_ok=True)
     renja = load_example()
     path = write(renja, folder / EXAMPLE_NAME, paper=kertas.upper())
@@ -51,7 +53,7 @@ def _change_table(updates: list[CellUpdate]) -> Table:
 
 def hitung(
     berkas: FileArg,
-    paksa: Annotated[bool, typer.Option("--paksa", help=_PAKSA_HELP)] = False,
+    paksa: Annotated[bool, typer.Option("--paksa", help=_PAKSA_HELP, hidden=True)] = False,
     coba: Annotated[bool, typer.Option("--coba", help="Hanya tampilkan perubahan; berkas "
                                        "tidak diubah.")] = False,
     rumus: Annotated[bool, typer.Option("--rumus", help="Jadikan semua subtotal rumus "
@@ -70,9 +72,7 @@ def hitung(
     if coba:
         console.print(f"{len(updates)} sel perlu diperbaiki (mode --coba: berkas tidak diubah).")
         return
-    wb = open_for_edit(berkas, force=paksa)
-    apply_updates(wb, updates)
-    backup = save_edited(wb, berkas)
+    backup = edit_cells(berkas, updates)
     console.print(f"{len(updates)} sel diperbaiki dan disimpan ke [bold]{berkas}[/].")
     if backup:
         console.print(f"Berkas asli disimpan sebagai cadangan: {backup.name}")

@@ -7,21 +7,21 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from openpyxl import Workbook
-from openpyxl.cell import Cell
 from rich.table import Table
 
 from renja_xl import nomenklatur
 from renja_xl.cli.output import console
-from renja_xl.errors import RenjaError, SaveError
+from renja_xl.errors import RenjaError
 from renja_xl.model import Asal, Renja, Tabel
 from renja_xl.nomenklatur import DEFAULT_THRESHOLD, HasilIsiKode
-from renja_xl.workbook.editing import open_for_edit, save_edited
 from renja_xl.workbook.reader import load
+from renja_xl.xlsx import WorkbookEditor, text
+from renja_xl.xlsx.cells import column_letter
 
 __all__ = ["isi_kode"]
 
-_TEXT_FORMAT = "@"
+_TEXT_FORMAT = 49
+"""Excel's built-in "@" (text) number format."""
 
 
 @dataclass
@@ -56,8 +56,8 @@ def isi_kode(
     coba: Annotated[bool, typer.Option(
         "--coba", help="Tampilkan saja apa yang akan diisi; berkas tidak diubah.")] = False,
     paksa: Annotated[bool, typer.Option(
-        "--paksa", help="Simpan walau ada bagian berkas (gambar, grafik) yang tidak dapat "
-        "dipertahankan.")] = False,
+        "--paksa", hidden=True, help="Tidak diperlukan lagi; diterima agar skrip lama tetap "
+        "jalan.")] = False,
 ) -> None:
     """Isi kolom Kode yang kosong dari nomenklatur resmi (Kepmendagri 900.1.15.5-1317/2023)."""
     renja = load(berkas, strict=False)
@@ -67,15 +67,15 @@ def isi_kode(
     if coba:
         console.print("Percobaan (--coba): berkas tidak diubah.")
         return
-    wb = open_for_edit(berkas, force=paksa)
-    written = _Written()
-    for hasil in results:
-        _write(wb, hasil.tabel, hasil, written, perbaiki_nama, isi_indikator)
-    _print_written(written)
-    if not (written.kode or written.uraian or written.indikator):
-        console.print("Tidak ada sel yang diisi; berkas tidak diubah.")
-        return
-    backup = save_edited(wb, berkas)
+    with WorkbookEditor(berkas) as editor:
+        written = _Written()
+        for hasil in results:
+            _write(editor, hasil.tabel, hasil, written, perbaiki_nama, isi_indikator)
+        _print_written(written)
+        if not (written.kode or written.uraian or written.indikator):
+            console.print("Tidak ada sel yang diisi; berkas tidak diubah.")
+            return
+        backup = editor.save()
     console.print(f"Disimpan: {berkas}" + (f" (cadangan: {backup.name})" if backup else ""))
 
 
@@ -95,49 +95,50 @@ def _fill(
                                        perbaiki_nama=perbaiki_nama, isi_indikator=isi_indikator)
 
 
-def _cell(wb: Workbook, tabel: Tabel, asal: Asal | None, name: str) -> Cell | None:
+def _cell(tabel: Tabel, asal: Asal | None, name: str) -> tuple[str, int, int] | None:
+    """(sheet, row, column) of a row's cell in one column, if the table has that column."""
     column = tabel.columns.get(name)
     if asal is None or column is None:
         return None
-    return wb[asal.sheet].cell(asal.row, column)
+    return asal.sheet, asal.row, column
 
 
-def _put(cell: Cell, value: str, sheet: str, text_format: bool = False) -> None:
-    try:
-        cell.value = value
-    except AttributeError as exc:  # openpyxl's MergedCell is read-only
-        raise SaveError("sel ini bagian dari sel gabungan (merge) sehingga tidak dapat diisi; "
-                        "pisahkan gabungannya lalu ulangi", sheet=sheet,
-                        cell=cell.coordinate) from exc
+def _put(editor: WorkbookEditor, where: tuple[str, int, int], value: str,
+         text_format: bool = False) -> None:
+    """Write a text; a Kode cell also gets the text format, so "1.06.04" never turns numeric."""
+    style = None
     if text_format:
-        cell.number_format = _TEXT_FORMAT  # "1.06.04" must never become a number
+        style = editor.styles.derive(editor.style(*where), number_format=_TEXT_FORMAT)
+    editor.set(*where, text(value), style)
 
 
-def _empty(cell: Cell) -> bool:
-    return cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
+def _empty(editor: WorkbookEditor, where: tuple[str, int, int]) -> bool:
+    value = editor.value(*where)
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _write(wb: Workbook, tabel: Tabel, hasil: HasilIsiKode, written: _Written,
+def _write(editor: WorkbookEditor, tabel: Tabel, hasil: HasilIsiKode, written: _Written,
            perbaiki_nama: bool, isi_indikator: bool) -> None:
     """Write only the Kode cells (and, if asked, Uraian and Indikator) of this table."""
     for diisi in hasil.diisi:
-        cell = _cell(wb, tabel, diisi.asal, "kode")
-        if cell is None:
+        where = _cell(tabel, diisi.asal, "kode")
+        if where is None:
             continue
-        if not _empty(cell):
-            written.occupied.append(f"{tabel.sheet}!{cell.coordinate}")
+        if not _empty(editor, where):
+            written.occupied.append(f"{tabel.sheet}!{column_letter(where[2])}{where[1]}")
             continue
-        _put(cell, diisi.kode, tabel.sheet, text_format=True)
+        _put(editor, where, diisi.kode, text_format=True)
         written.kode += 1
     for change in hasil.perbaikan_nama if perbaiki_nama else ():
-        cell = _cell(wb, tabel, change.asal, "uraian")
-        if cell is not None and isinstance(cell.value, str) and cell.value.strip() == change.lama:
-            _put(cell, change.baru, tabel.sheet)
+        where = _cell(tabel, change.asal, "uraian")
+        value = editor.value(*where) if where else None
+        if where is not None and isinstance(value, str) and value.strip() == change.lama:
+            _put(editor, where, change.baru)
             written.uraian += 1
     for saran in hasil.saran_indikator if isi_indikator else ():
-        cell = _cell(wb, tabel, saran.asal, "indikator")
-        if cell is not None and _empty(cell):
-            _put(cell, saran.metadata.indikator, tabel.sheet)
+        where = _cell(tabel, saran.asal, "indikator")
+        if where is not None and _empty(editor, where):
+            _put(editor, where, saran.metadata.indikator)
             written.indikator += 1
 
 

@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from openpyxl import Workbook, load_workbook
 from rich.table import Table
 
 from renja_xl.cli.output import console
-from renja_xl.errors import RenjaError, WorkbookError
+from renja_xl.errors import RenjaError
 from renja_xl.model import Renja, Tabel
 from renja_xl.numbers import format_rupiah
 from renja_xl.prakiraan import (
@@ -27,12 +26,11 @@ from renja_xl.prakiraan import (
 )
 from renja_xl.prakiraan.values import parse_unit
 from renja_xl.workbook.reader import load
-from renja_xl.workbook.saving import save_workbook
-from renja_xl.workbook.source import check_archive
+from renja_xl.xlsx import WorkbookEditor, number, text
+from renja_xl.xlsx.cells import EMPTY
 
 __all__ = ["isi_prakiraan"]
 
-_MACRO_SUFFIXES = {".xlsm", ".xltm"}
 _FIELD_LABELS = {"pagu_maju": "Pagu N+1", "target_maju": "Target N+1"}
 
 
@@ -65,36 +63,27 @@ def isi_prakiraan(
     )] = False,
 ) -> None:
     """Isi kolom Prakiraan Maju (tahun N+1) Tabel 3.1 dari tahun N menurut aturan kenaikan."""
-    wb = _open(file)
-    rules, source = _rules(wb, aturan, kenaikan, pembulatan, file)
-    renja = load(file, strict=False)
-    tabel = _tabel31(renja, file)
-    report = fill_prakiraan(tabel, rules, timpa=timpa)
-    written = _write(wb, tabel, report, timpa)
-    _print_report(report, written, source, rules)
-    if coba or not written.cells:
-        console.print("Workbook tidak diubah." if coba or report.fills else
-                      "Tidak ada sel kosong yang perlu diisi; workbook tidak diubah.")
-        return
-    backup = save_workbook(wb, file)
+    with WorkbookEditor(file) as editor:
+        rules, source = _rules(editor, aturan, kenaikan, pembulatan, file)
+        renja = load(file, strict=False)
+        tabel = _tabel31(renja, file)
+        report = fill_prakiraan(tabel, rules, timpa=timpa)
+        written = _write(editor, tabel, report, timpa)
+        _print_report(report, written, source, rules)
+        if coba or not written.cells:
+            console.print("Workbook tidak diubah." if coba or report.fills else
+                          "Tidak ada sel kosong yang perlu diisi; workbook tidak diubah.")
+            return
+        backup = editor.save()
     console.print(f"Disimpan: {file}" + (f" (cadangan: {backup.name})" if backup else ""))
 
 
-def _open(path: Path) -> Workbook:
-    check_archive(path)
-    try:
-        return load_workbook(path, keep_vba=path.suffix.lower() in _MACRO_SUFFIXES)
-    except Exception as exc:  # openpyxl raises many kinds on corrupt packages
-        raise WorkbookError(f"workbook tidak dapat dibuka ({type(exc).__name__})",
-                            file=path) from exc
-
-
-def _rules(wb: Workbook, aturan: Path | None, kenaikan: str | None, pembulatan: str | None,
-           file: Path) -> tuple[ProjectionRules, str]:
+def _rules(editor: WorkbookEditor, aturan: Path | None, kenaikan: str | None,
+           pembulatan: str | None, file: Path) -> tuple[ProjectionRules, str]:
     if aturan is not None:
         rules, source = load_rules(aturan), f"berkas {aturan.name}"
-    elif SHEET_NAME in wb.sheetnames:
-        rows = wb[SHEET_NAME].iter_rows(values_only=True)
+    elif SHEET_NAME in editor.sheet_names:
+        rows = editor.rows(SHEET_NAME)
         try:
             rules = rules_from_rows(rows, sheet=SHEET_NAME)
         except RenjaError as exc:
@@ -130,24 +119,32 @@ def _tabel31(renja: Renja, file: Path) -> Tabel:
     return renja.tabel31
 
 
-def _write(wb: Workbook, tabel: Tabel, report: FillResult, timpa: bool) -> _Written:
+def _write(editor: WorkbookEditor, tabel: Tabel, report: FillResult, timpa: bool) -> _Written:
     """Put the filled values into their cells: never over a formula in a total,
     never over a cell the reader saw as empty but that is not."""
     written = _Written([], [], [])
     for fill in report.fills:
         if fill.baris.asal is None or fill.field not in tabel.columns:
             continue
-        ws = wb[fill.baris.asal.sheet]
-        cell = ws.cell(fill.baris.asal.row, tabel.columns[fill.field])
-        if fill.total and isinstance(cell.value, str) and cell.value.startswith("="):
+        sheet, row, column = fill.baris.asal.sheet, fill.baris.asal.row, tabel.columns[fill.field]
+        cell = editor.cell(sheet, row, column)
+        if fill.total and cell is not None and cell.formula is not None:
             written.formulas.append(fill)
             continue
-        if not fill.total and not timpa and cell.value not in (None, ""):
+        if not fill.total and not timpa and editor.value(sheet, row, column) not in (None, ""):
             written.occupied.append(fill)
             continue
-        cell.value = fill.new
-        if fill.field == "pagu_maju" and cell.number_format == "General":
-            cell.number_format = ws.cell(cell.row, tabel.columns["pagu"]).number_format
+        style = None
+        if fill.field == "pagu_maju" and editor.styles.number_format(
+                editor.style(sheet, row, column)) == 0:
+            pagu_format = editor.styles.number_format(
+                editor.style(sheet, row, tabel.columns["pagu"]))
+            if pagu_format:
+                style = editor.styles.derive(editor.style(sheet, row, column),
+                                             number_format=pagu_format)
+        value = fill.new
+        editor.set(sheet, row, column, text(value) if isinstance(value, str) else
+                   number(value) if value is not None else EMPTY, style)
         written.cells.append(fill)
     return written
 

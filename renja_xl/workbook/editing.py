@@ -1,31 +1,61 @@
 """Change a few cells of a user's workbook and keep everything else.
 
-The workbook is opened with openpyxl in full mode (styles, comments,
-conditional formats, data validation and column widths survive), only the
-planned cells are written, and the file is saved atomically with a backup.
-Before that, parts an openpyxl round trip would drop (pictures, charts,
-slicers...) are looked for: the edit is refused unless the caller forces it.
+Cell changes go through the surgical writer (`renja_xl.xlsx`): only the
+changed `<c>` elements are rewritten, every other part of the file is copied
+byte for byte, and the file is saved atomically with a backup.
+
+`open_for_edit` remains for the one command that still rebuilds a whole file
+with openpyxl (`pasang-makro`, which turns an .xlsx into an .xlsm): it refuses
+files whose parts an openpyxl round trip would drop.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-
-from openpyxl import Workbook, load_workbook
+from typing import TYPE_CHECKING
 
 from renja_xl.errors import SaveError, WorkbookError
-from renja_xl.workbook.saving import check_preservable, save_workbook
+from renja_xl.workbook.round_trip import check_preservable
 from renja_xl.workbook.source import check_archive
 from renja_xl.workbook.subtotals import CellUpdate
+from renja_xl.xlsx import WorkbookEditor, formula, number
+from renja_xl.xlsx.cells import EMPTY
 
-__all__ = ["apply_updates", "open_for_edit", "save_edited"]
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+__all__ = ["apply_updates", "edit_cells", "open_for_edit"]
 
 _MACRO_SUFFIXES = {".xlsm", ".xltm"}
 
 
+def apply_updates(editor: WorkbookEditor, updates: Iterable[CellUpdate]) -> int:
+    """Write each planned cell's figure or formula (with its result); returns how many."""
+    written = 0
+    for update in updates:
+        if update.is_formula:
+            content = formula(str(update.value).removeprefix("="), update.new)
+        elif update.value is None:
+            content = EMPTY
+        else:
+            content = number(update.value)
+        editor.set(update.sheet, update.row, update.column, content)
+        written += 1
+    return written
+
+
+def edit_cells(path: str | Path, updates: Iterable[CellUpdate]) -> Path | None:
+    """Write planned cells into the file at `path` and save it; returns the backup's path."""
+    with WorkbookEditor(path) as editor:
+        apply_updates(editor, updates)
+        return editor.save()
+
+
 def open_for_edit(path: str | Path, *, force: bool = False) -> Workbook:
-    """The workbook in full mode, refusing files an edit would damage."""
+    """The workbook in openpyxl's full mode, refusing files a round trip would damage."""
+    from openpyxl import load_workbook
+
     path = Path(path)
     check_archive(path)
     losses = check_preservable(path, keep_vba=path.suffix.lower() in _MACRO_SUFFIXES)
@@ -42,26 +72,3 @@ def open_for_edit(path: str | Path, *, force: bool = False) -> Workbook:
     except Exception as exc:
         raise WorkbookError(f"workbook tidak dapat dibuka ({type(exc).__name__}: {exc})",
                             file=path) from exc
-
-
-def apply_updates(wb: Workbook, updates: Iterable[CellUpdate]) -> int:
-    """Write each planned cell's value or formula; returns how many were written."""
-    written = 0
-    for update in updates:
-        cell = wb[update.sheet].cell(update.row, update.column)
-        try:
-            cell.value = update.value
-        except AttributeError as exc:  # openpyxl's MergedCell is read-only
-            raise SaveError(
-                "sel ini bagian dari sel gabungan (merge) sehingga tidak dapat diisi; "
-                "pisahkan gabungannya lalu ulangi",
-                sheet=update.sheet,
-                cell=update.ref,
-            ) from exc
-        written += 1
-    return written
-
-
-def save_edited(wb: Workbook, path: str | Path) -> Path | None:
-    """Save over the original atomically; returns the backup's path."""
-    return save_workbook(wb, Path(path), backup=True)

@@ -5,10 +5,6 @@ disk, checks that it opens again as a workbook, keeps a dated backup of the
 original and only then swaps the new file in with `os.replace`, which is atomic
 on one file system. Whatever fails, the original file stays as it was.
 
-`check_preservable` lists, before anything is overwritten, what an openpyxl
-round trip of an existing file would drop (shapes, slicers, form controls...),
-so a command can warn the user or refuse.
-
 Macro workbooks (.xlsm) keep their VBA only if the caller loaded them with
 `openpyxl.load_workbook(path, keep_vba=True)`; `save_workbook` refuses to write
 an .xlsm without its VBA, or an .xlsx with VBA inside, rather than produce a
@@ -17,26 +13,25 @@ file Excel will not open.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
-import posixpath
-import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
+from glob import escape as glob_escape
 from pathlib import Path
-from typing import BinaryIO
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING, BinaryIO
 
-from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
+from renja_xl.errors import SaveError
 
-from renja_xl.errors import SaveError, WorkbookError
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
-__all__ = ["backup_path", "check_preservable", "save_bytes", "save_workbook"]
+__all__ = ["backup_path", "save_bytes", "save_stream", "save_workbook"]
 
 _MACRO_SUFFIXES = {".xlsm", ".xltm"}
 _REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -63,10 +58,26 @@ def save_bytes(data: bytes, path: str | Path, *, backup: bool = True) -> Path | 
     return _save(lambda stream: stream.write(data), path, backup=backup, expect_vba=has_vba)
 
 
+def save_stream(write: Callable[[BinaryIO], object], path: str | Path, *,
+                backup: bool = True) -> Path | None:
+    """Save what `write` puts into a stream (a whole package) atomically, like `save_bytes`.
+
+    Returns the backup of the old file, if one was made.
+    """
+    path = Path(path)
+    expect_vba = path.suffix.lower() in _MACRO_SUFFIXES
+    return _save(write, path, backup=backup, expect_vba=expect_vba)
+
+
 def _save(
     write: Callable[[BinaryIO], object], path: Path, *, backup: bool, expect_vba: bool
 ) -> Path | None:
-    """Write into a temporary file, verify it, back up the original, swap the new file in."""
+    """Write into a temporary file, verify it, back up the original, swap the new file in.
+
+    A symbolic link is followed: the file it points to is replaced, the link stays.
+    """
+    if path.is_symlink():
+        path = path.resolve()
     if not path.parent.is_dir():
         raise SaveError("folder tujuan tidak ada", file=path)
     temporary = _write_temporary(write, path)
@@ -135,10 +146,40 @@ def _check_suffix(has_vba: bool, path: Path) -> None:
         raise SaveError("workbook ini berisi makro; simpan dengan akhiran .xlsm", file=path)
 
 
+def _temporary_prefix(path: Path, pid: int) -> str:
+    return f".{path.stem}.{pid}."
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete temporary files of earlier saves of `path` whose process is gone (killed)."""
+    for leftover in path.parent.glob(f".{glob_escape(path.stem)}.*.simpan"):
+        rest = leftover.name[len(path.stem) + 2:].split(".")
+        if len(rest) == 3 and rest[0].isdigit() and not _running(int(rest[0])):
+            with contextlib.suppress(OSError):  # Windows: still open in a running save
+                leftover.unlink()
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id still runs (on Windows: assume it does not)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _write_temporary(write: Callable[[BinaryIO], object], path: Path) -> Path:
     """Write into a new hidden file next to `path`, flushed to disk."""
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".simpan", dir=path.parent)
+        _remove_leftovers(path)
+        handle, name = tempfile.mkstemp(prefix=_temporary_prefix(path, os.getpid()),
+                                        suffix=".simpan", dir=path.parent)
     except OSError as exc:
         raise _save_error(exc, path) from exc
     temporary = Path(name)
@@ -162,6 +203,8 @@ def _write_archive(wb: Workbook, stream: BinaryIO) -> None:
     Left to the garbage collector, a half-written zip raises again at some
     random later moment (and has crashed CPython 3.11's ast module doing so).
     """
+    from openpyxl.writer.excel import ExcelWriter
+
     if wb.write_only and not wb.worksheets:
         wb.create_sheet()
     wb.properties.modified = datetime.now(UTC).replace(tzinfo=None)
@@ -251,136 +294,3 @@ def _save_error(exc: BaseException, path: Path) -> SaveError:
     else:
         reason = f"{type(exc).__name__}: {exc}"
     return SaveError(f"gagal menyimpan, berkas asli tidak diubah ({reason})", file=path)
-
-
-# --- what an openpyxl round trip loses -----------------------------------------------
-
-_LOST_PARTS: tuple[tuple[str, str], ...] = (
-    (r"xl/slicers/|xl/slicerCaches/", "slicer (penyaring tombol)"),
-    (r"xl/timelines/|xl/timelineCaches/", "timeline (penyaring tanggal)"),
-    (r"xl/ctrlProps/", "kontrol formulir (tombol, kotak centang, daftar pilihan)"),
-    (r"xl/activeX/", "kontrol ActiveX"),
-    (r"xl/embeddings/", "objek tersemat (OLE)"),
-    (r"customXml/", "bagian XML kustom (termasuk kueri Power Query)"),
-    (r"xl/threadedComments/", "komentar berutas (hanya catatan biasa yang tersisa)"),
-    (r"xl/connections\.xml|xl/queryTables/", "koneksi data dan tabel kueri"),
-    (r"xl/model/", "model data (Power Pivot)"),
-    (r"xl/macrosheets/|xl/dialogsheets/", "lembar makro Excel 4.0 atau dialog"),
-    (r"xl/richData/", "gambar di dalam sel"),
-    (r"xl/webextensions/", "add-in web (Office)"),
-    (r"xl/charts/chartEx", "grafik jenis baru (air terjun, histogram, peta, ...)"),
-    (r"xl/charts/(style|colors)\d+\.xml", "gaya dan warna grafik"),
-)
-
-_IGNORED_ERRORS = "pengabaian tanda kesalahan (segitiga hijau muncul lagi)"
-_SHEET_ELEMENTS: tuple[tuple[str, str], ...] = (
-    ("controls", "kontrol formulir atau ActiveX"),
-    ("oleObjects", "objek tersemat (OLE)"),
-    ("legacyDrawingHF", "gambar di header/footer"),
-    ("picture", "gambar latar sheet"),
-    ("ignoredErrors", _IGNORED_ERRORS),
-)
-
-# Worksheet extensions that openpyxl drops on load (openpyxl.xml.constants.EXT_TYPES).
-_SHEET_EXTENSIONS = {
-    "78C0D931-6437-407D-A8EE-F0AAD7539E65": "format bersyarat versi Excel 2010 ke atas",
-    "CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF": "validasi data yang merujuk sheet lain",
-    "05C60535-1F16-4FD2-B633-F4F36F0B64E0": "grafik mini (sparkline)",
-    "A8765BA9-456A-4DAB-B4F3-ACF838C121DE": "slicer (penyaring tombol)",
-    "3A4CF648-6AED-40F4-86FF-DC5316D8AED3": "slicer tabel",
-    "FC87AEE6-9EDD-4A0A-B7FB-166176984837": "rentang yang dilindungi",
-    "01252117-D84E-4E92-8308-4BE1C098FCBB": _IGNORED_ERRORS,
-    "B025F937-C7B1-47D3-B67F-A62EFF666E3E": "format bersyarat versi Excel 2010 ke atas",
-    "F7C9EE02-42E1-4005-9D12-6889AFFD525C": "add-in web (Office)",
-    "7E03D99C-DC04-49D9-9315-930204A7B6E9": "timeline (penyaring tanggal)",
-}
-
-_SHAPE = re.compile(rb"<(?:\w+:)?(?:sp|grpSp|cxnSp)\b")
-_PICTURE = re.compile(rb"<(?:\w+:)?pic\b")
-_EXTENSION = re.compile(rb"<(?:\w+:)?ext\b[^>]*?\buri=\"\{([0-9A-Fa-f-]+)\}\"")
-_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_OFFICE_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def check_preservable(path: str | Path, *, keep_vba: bool = False) -> list[str]:
-    """What openpyxl would drop from the workbook at `path`, one Indonesian line each.
-
-    Assumes the file is loaded with openpyxl's defaults (external links kept)
-    and with `keep_vba` as given. Pivot tables, charts, images (with Pillow),
-    tables, comments, data validation and conditional formatting survive and
-    are not listed.
-    """
-    path = Path(path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return _losses(archive, keep_vba=keep_vba)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
-        raise WorkbookError("bukan berkas .xlsx yang dapat dibaca", file=path) from exc
-    except OSError as exc:
-        raise WorkbookError(f"berkas tidak dapat dibuka ({exc.strerror})", file=path) from exc
-
-
-def _losses(archive: zipfile.ZipFile, *, keep_vba: bool) -> list[str]:
-    names = archive.namelist()
-    found: list[str] = []
-    if not keep_vba and "xl/vbaProject.bin" in names:
-        found.append("makro VBA (buka dengan keep_vba=True agar tetap ada)")
-    for pattern, label in _LOST_PARTS:
-        if any(re.match(pattern, name) for name in names):
-            found.append(label)
-    for name in names:
-        if re.fullmatch(r"xl/drawings/drawing\d+\.xml", name):
-            found.extend(_drawing_losses(archive.read(name)))
-    for sheet, part in _sheet_parts(archive):
-        found.extend(f"sheet '{sheet}': {label}" for label in _sheet_losses(archive.read(part)))
-    return list(dict.fromkeys(found))
-
-
-def _drawing_losses(xml: bytes) -> Iterator[str]:
-    if _SHAPE.search(xml):
-        yield "bentuk, kotak teks dan tombol bergambar"
-    if _PICTURE.search(xml) and not _pillow_installed():
-        yield "gambar (paket Pillow tidak terpasang)"
-
-
-def _sheet_losses(xml: bytes) -> Iterator[str]:
-    for element, label in _SHEET_ELEMENTS:
-        if re.search(rb"<(?:\w+:)?%s\b" % element.encode(), xml):
-            yield label
-    for uri in _EXTENSION.findall(xml):
-        label = _SHEET_EXTENSIONS.get(uri.decode().upper())
-        yield label or f"bagian tambahan Excel {{{uri.decode()}}}"
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, str]]:
-    """(sheet name, zip part) of every worksheet, in workbook order."""
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    targets = _relationship_targets(archive, "xl/_rels/workbook.xml.rels", base="xl")
-    for sheet in workbook.iter(f"{_MAIN}sheet"):
-        part = targets.get(sheet.get(_OFFICE_RELATIONSHIP_ID, ""))
-        if part and part in archive.namelist():
-            yield sheet.get("name", ""), part
-
-
-def _relationship_targets(archive: zipfile.ZipFile, rels: str, *, base: str) -> dict[str, str]:
-    """Relationship id -> zip part name, relative targets resolved against `base`."""
-    if rels not in archive.namelist():
-        return {}
-    tree = ElementTree.fromstring(archive.read(rels))
-    targets = {}
-    for rel in tree.iter(f"{_RELATIONSHIPS}Relationship"):
-        target = rel.get("Target", "")
-        absolute = target.startswith("/")
-        targets[rel.get("Id", "")] = (
-            target[1:] if absolute else posixpath.normpath(f"{base}/{target}")
-        )
-    return targets
-
-
-def _pillow_installed() -> bool:
-    try:
-        import PIL  # noqa: F401
-    except ImportError:
-        return False
-    return True

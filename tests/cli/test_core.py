@@ -115,7 +115,7 @@ def it_leaves_the_original_intact_when_the_save_fails_halfway(
 ) -> None:
     from renja_xl.cli import core
     from renja_xl.errors import SaveError
-    from renja_xl.workbook import saving
+    from renja_xl.xlsx.package import Package
 
     path = write_printed(tmp_path / "renja.xlsx", repeat_every=None)
     wb = load_workbook(path)
@@ -123,11 +123,11 @@ def it_leaves_the_original_intact_when_the_save_fails_halfway(
     wb.save(path)
     original = path.read_bytes()
 
-    def broken(wb, stream) -> None:
+    def broken(package, stream) -> None:
         stream.write(b"PK\x03\x04 setengah jalan")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(saving, "_write_archive", broken)
+    monkeypatch.setattr(Package, "save", broken)
     with pytest.raises(SaveError):
         core.hitung(path)
     assert path.read_bytes() == original

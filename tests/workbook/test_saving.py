@@ -20,7 +20,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from renja_xl.errors import SaveError, WorkbookError
 from renja_xl.example import load_example
-from renja_xl.workbook.saving import backup_path, check_preservable, save_bytes, save_workbook
+from renja_xl.workbook.round_trip import check_preservable
+from renja_xl.workbook.saving import backup_path, save_bytes, save_workbook
 from renja_xl.workbook.writer import render
 
 BACKUP_NAME = re.compile(r"renja\.cadangan-\d{8}-\d{6}\.xlsx")
