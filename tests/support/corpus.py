@@ -18,9 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from renja_xl.example import load_example
 from renja_xl.model import Baris, Level
-from renja_xl.synthetic import FaultKind, generate, write_synthetic
 from renja_xl.workbook.writer import write
 from tests.support.printed import write_printed
+from tests.support.synthetic import FaultKind, generate, write_synthetic
 from tests.validasi.planting import SHEET_31, SHEET_41, clean_renja, find_row, write_clean
 
 __all__ = ["write_corpus"]
