@@ -6,9 +6,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from renja_xl.formula import column_letter
 from renja_xl.model import Baris, Renja, Tabel, TabelKind
 from renja_xl.validasi import rules as _rules  # noqa: F401 - registers the rules
-from renja_xl.validasi.cells import column_index, column_letter
+from renja_xl.validasi.cells import column_index
 from renja_xl.validasi.config import Config, load_config
 from renja_xl.validasi.context import RenjaContext, TabelContext
 from renja_xl.validasi.finding import SETTERS, Finding, Severity

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 from renja_xl.errors import CellValueError
+from renja_xl.formula import (
+    FormulaError,
+    UnsupportedFormula,
+    cell_text,
+    column_letter,
+    is_subtotal,
+    ranges,
+)
 from renja_xl.hierarchy import Node
 from renja_xl.model import Baris, Level, Tabel
 from renja_xl.recompute import expected_totals, nodes_by_index
-from renja_xl.workbook import formulas
 
 __all__ = ["CellUpdate", "block_rows", "subtotal_formula", "subtotal_updates"]
 
@@ -41,7 +46,7 @@ class CellUpdate:
     @property
     def ref(self) -> str:
         """The cell's A1 reference."""
-        return f"{get_column_letter(self.column)}{self.row}"
+        return cell_text(self.row, self.column)
 
     @property
     def is_formula(self) -> bool:
@@ -63,17 +68,17 @@ def block_rows(tabel: Tabel, node: Node) -> tuple[int, int] | None:
 
 def subtotal_formula(column: int, span: tuple[int, int]) -> str:
     """The SUBTOTAL formula summing one column over a block."""
-    letter = get_column_letter(column)
+    letter = column_letter(column)
     return f"=SUBTOTAL(9,{letter}{span[0]}:{letter}{span[-1]})"
 
 
 def _covers(formula: str, column: int, span: tuple[int, int]) -> bool:
     """Whether a SUBTOTAL formula sums exactly the block in this column."""
-    if not formulas.is_subtotal(formula):
+    if not is_subtotal(formula):
         return False
     try:
-        found = formulas.ranges(formula)
-    except (formulas.UnsupportedFormula, formulas.FormulaError):
+        found = ranges(formula)
+    except (UnsupportedFormula, FormulaError):
         return False
     return len(found) == 1 and (
         found[0].first_column == found[0].last_column == column
