@@ -15,10 +15,10 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from renja_xl.amounts import amount_text, is_invalid
 from renja_xl.model import Baris, Level, Tabel
 from renja_xl.nomenklatur import normalize_name
 from renja_xl.numbers import is_empty_mark
-from renja_xl.validasi.amounts import amount_text, is_invalid
 from renja_xl.validasi.cells import qualified_ref
 from renja_xl.validasi.context import RenjaContext, TabelContext
 from renja_xl.validasi.finding import Severity
@@ -115,7 +115,7 @@ def _entered(ctx: TabelContext, index: int) -> bool:
     baris = ctx.tabel.baris[index]
     if baris.level is Level.SUB_KEGIATAN:
         return True
-    return baris.level in (Level.PROGRAM, Level.KEGIATAN) and not ctx.has_children[index]
+    return baris.level in (Level.PROGRAM, Level.KEGIATAN) and not ctx.hierarchy.has_children(index)
 
 
 def _differences(t31: TabelContext, a: int, b: int, t41: TabelContext) -> Iterator[str]:
