@@ -103,6 +103,13 @@ def _text_amounts(ws31: Worksheet, _ws41: Worksheet | None) -> None:
     ws31[f"F{find_row(ws31, SUB_2)}"] = "-"
 
 
+def _typed_unreadable(ws31: Worksheet, ws41: Worksheet | None) -> None:
+    """A plan typed by hand with #REF! and text among its sub kegiatan amounts."""
+    _typed_over_all(ws31, ws41)
+    ws31[f"F{find_row(ws31, SUB_1)}"] = "#REF!"
+    ws31[f"J{find_row(ws31, SUB_2)}"] = "menunggu RKA"
+
+
 def _orphans() -> list[Baris]:
     """The real Tabel 3.1 with a sub kegiatan under a program and a kegiatan under a bidang."""
     tabel = load_example().tabel31
@@ -167,6 +174,7 @@ _PLANTED: dict[str, Callable[[Worksheet, Worksheet | None], None]] = {
     "melingkar": _cycle,
     "ref_error": _ref_error,
     "teks_pagu": _text_amounts,
+    "diketik_tak_terbaca": _typed_unreadable,
 }
 
 
