@@ -122,6 +122,15 @@ class Hierarchy:
         """Indices of a row's direct children."""
         return [i for i in range(index + 1, self.last[index] + 1) if self.parents[i] == index]
 
+    def summed(self, index: int) -> list[int]:
+        """The rows a parent adds directly: its children; for JUMLAH every program and every
+        orphan kegiatan or sub kegiatan above it."""
+        if self.levels[index] is not Level.JUMLAH:
+            return self.children(index)
+        levels, parents = self.levels, self.parents
+        return [i for i in range(index) if levels[i] is Level.PROGRAM
+                or (parents[i] is None and levels[i] in (Level.KEGIATAN, Level.SUB_KEGIATAN))]
+
     def block(self, index: int) -> range:
         """Indices of the rows a parent sums: its block below it (JUMLAH: every row above)."""
         if self.levels[index] is Level.JUMLAH:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import NamedTuple
 
 __all__ = ["Range", "cell_text", "column_index", "column_letter", "parse_cell", "parse_range",
-           "row_runs"]
+           "row_runs", "run_text", "runs"]
 
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 
@@ -82,15 +82,22 @@ def parse_range(text: str) -> Range | None:
     return Range(min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
 
 
+def runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Rows as runs of adjacent rows, in order: [12, 13, 14, 20] → [(12, 14), (20, 20)]."""
+    found: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if found and row == found[-1][1] + 1:
+            found[-1] = (found[-1][0], row)
+        else:
+            found.append((row, row))
+    return found
+
+
+def run_text(column: str, first: int, last: int) -> str:
+    """One run of a column as A1 text: "F12:F14", or "F20" for a single row."""
+    return f"{column}{first}" if first == last else f"{column}{first}:{column}{last}"
+
+
 def row_runs(column: str, rows: Iterable[int]) -> str:
     """Rows of one column as compact ranges: [12, 13, 14, 20] → "F12:F14,F20"."""
-    ordered = sorted(rows)
-    parts: list[str] = []
-    start = 0
-    for i, row in enumerate(ordered):
-        if i + 1 < len(ordered) and ordered[i + 1] == row + 1:
-            continue
-        first = ordered[start]
-        parts.append(f"{column}{first}" if first == row else f"{column}{first}:{column}{row}")
-        start = i + 1
-    return ",".join(parts)
+    return ",".join(run_text(column, first, last) for first, last in runs(rows))

@@ -28,14 +28,7 @@ from renja_xl.validasi.rule import Problem, rule
 
 
 def _children(ctx: TabelContext, index: int) -> set[int]:
-    if ctx.levels[index] is not Level.JUMLAH:
-        return set(ctx.children(index))
-    tops = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
-    levels, parents = ctx.levels, ctx.parents
-    return {
-        i for i in range(index)
-        if levels[i] is Level.PROGRAM or (parents[i] is None and levels[i] in tops)
-    }
+    return set(ctx.hierarchy.summed(index))
 
 
 def _block(ctx: TabelContext, index: int) -> set[int]:

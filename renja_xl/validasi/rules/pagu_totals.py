@@ -35,16 +35,8 @@ def _close(a: int | None, b: int | None, tolerance: int) -> bool:
 
 
 def _stated_children(ctx: TabelContext, index: int, field: str) -> int | None:
-    values, levels = ctx.column(field), ctx.levels
-    if levels[index] is Level.JUMLAH:
-        parents = ctx.parents
-        tops = [
-            i for i in range(index)
-            if parents[i] is None and levels[i] in (Level.KEGIATAN, Level.SUB_KEGIATAN)
-        ]
-        programs = [i for i in range(index) if levels[i] is Level.PROGRAM]
-        return _sum([values[i] for i in programs + tops])
-    return _sum([values[i] for i in ctx.children(index)])
+    values = ctx.column(field)
+    return _sum([values[i] for i in ctx.hierarchy.summed(index)])
 
 
 def _sheet_leaves(ctx: TabelContext, index: int, field: str) -> int | None:
