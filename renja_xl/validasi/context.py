@@ -11,9 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import chain, count
-from operator import attrgetter, itemgetter
-from types import SimpleNamespace
+from itertools import chain
 from typing import Any, NamedTuple, TypeVar
 
 from renja_xl.amounts import is_error, is_fraction, is_text
@@ -29,14 +27,6 @@ __all__ = ["AmountCells", "RenjaContext", "TabelContext"]
 
 T = TypeVar("T")
 
-_new_tuple = tuple.__new__
-_sheet_of, _row_of = attrgetter("sheet"), attrgetter("row")
-_NO_ORIGIN = SimpleNamespace(sheet=None, row=None)
-"""Stands in for the `Asal` of a row from no workbook."""
-_RULE_FIELDS = (
-    "level", "kode", "indikator", "lokasi", "target", "pagu", "sumber_dana", "target_maju",
-    "pagu_maju", "asal", "raw", "ambiguity",
-)
 
 
 class AmountCells(NamedTuple):
@@ -95,14 +85,7 @@ class TabelContext:
 
     @cached_property
     def _columns(self) -> dict[str, Sequence[Any]]:
-        # The fields the rules read, taken in one pass over the rows while each row is at
-        # hand (a pass per field costs more on a big table, all the more on a busy
-        # machine), from the dict in which a pydantic model keeps its field values
-        # (half the cost of reading the attributes).
-        if not self.tabel.baris:
-            return {field: () for field in _RULE_FIELDS}
-        rows = map(itemgetter(*_RULE_FIELDS), map(vars, self.tabel.baris))
-        return dict(zip(_RULE_FIELDS, zip(*rows, strict=True), strict=True))
+        return {}
 
     @cached_property
     def expected(self) -> dict[tuple[int, str], int | None]:
@@ -142,26 +125,9 @@ class TabelContext:
         return {row: i for i, row in enumerate(self.sheet_rows) if row is not None}
 
     @cached_property
-    def index_of(self) -> dict[int, int]:
-        """id(row) → the row's index in the table."""
-        return dict(zip(map(id, self.tabel.baris), count()))
-
-    @cached_property
-    def _origins(self) -> tuple[list[str | None], list[int | None]]:
-        origins = self.column("asal")
-        if self.unplaced:  # rows from no workbook have no Asal
-            origins = [a if a is not None else _NO_ORIGIN for a in origins]
-        return list(map(_sheet_of, origins)), list(map(_row_of, origins))
-
-    @property
     def sheet_rows(self) -> list[int | None]:
         """Every row's sheet row number (None for rows from no workbook)."""
-        return self._origins[1]
-
-    @property
-    def sheet_names(self) -> list[str | None]:
-        """Every row's sheet as the reader found it (None for rows from no workbook)."""
-        return self._origins[0]
+        return [asal.row if asal is not None else None for asal in self.column("asal")]
 
     @cached_property
     def unplaced(self) -> list[int]:
@@ -245,8 +211,8 @@ class TabelContext:
         related: str | None = None,
     ) -> Problem:
         """A problem in this table at a row's field (the row, or its index in the table)."""
-        # tuple.__new__ straight away: a NamedTuple's own __new__ is a Python function.
-        return _new_tuple(Problem, (self.tabel, baris, field, message, expected, actual, related))
+        row = self.tabel.baris[baris] if isinstance(baris, int) else baris
+        return Problem(self.tabel, row, field, message, expected, actual, related)
 
 
 @dataclass
