@@ -54,7 +54,15 @@ def test_the_lite_main_py_only_re_exports_the_scripts():
     source = (ROOT / "macros" / "xlwings_lite" / "main.py").read_text()
     assert ("from renja_xl.excel.scripts import hitung_subtotal, isi_kode, isi_prakiraan_maju, "
             "validasi") in source
-    assert "renja-xl" in (ROOT / "macros" / "xlwings_lite" / "requirements.txt").read_text()
+
+
+def test_the_lite_requirements_keep_the_xlwings_pin_and_say_where_the_wheel_comes_from():
+    import xlwings
+
+    text = (ROOT / "macros" / "xlwings_lite" / "requirements.txt").read_text()
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert lines == [f"xlwings=={xlwings.__version__}"]
+    assert "/lite/requirements.txt" in text and "renja-xl server" in text
 
 
 def test_the_wheel_is_pure_python(wheel: Path):
