@@ -46,6 +46,7 @@ __all__ = [
     "base_requirements",
     "build_wheel",
     "cache_dir",
+    "click",
     "lite_requirements",
     "lite_session",
     "lite_wheels",
@@ -263,6 +264,28 @@ def lite_session(work: Path, host_dir: Path | None = None) -> PyodideSession:
     if wheels.missing:
         raise PyodideError(f"tidak dapat dipasang di Pyodide: {', '.join(wheels.missing)}")
     return PyodideSession(dist, [*wheels.paths, wheel], host_dir or work)
+
+
+_CLICK = """
+import json, time
+import xlwings as xw
+from xlwings.server import custom_scripts_call
+import renja_xl.excel.scripts as scripts
+with open({path!r}) as source:
+    payload = json.load(source)
+started = time.perf_counter()
+book = xw.Book(json=payload)
+book = await custom_scripts_call(scripts, {name!r}, typehint_to_value={{xw.Book: book}})
+actions = book.json()["actions"]
+json.dumps({{"seconds": time.perf_counter() - started, "actions": actions}})
+"""
+
+
+def click(session: PyodideSession, payload: str, name: str) -> tuple[float, list[Any]]:
+    """Run script `name` on the payload file `payload` (a path inside Pyodide, e.g. /host/x.json)
+    as xlwings Lite dispatches it: (seconds from payload to actions, the actions)."""
+    done = json.loads(session.run(_CLICK.format(path=payload, name=name)))
+    return done["seconds"], done["actions"]
 
 
 _IMPORT_SCRIPTS = """
