@@ -13,11 +13,11 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 
 from renja_xl.example import load_example
-from renja_xl.excel.payload import payload_from_workbook
 from renja_xl.model import Level, Renja
-from renja_xl.synthetic import generate
 from renja_xl.workbook.writer import build_workbook
 from tests.support.libreoffice import recalculate
+from tests.support.payload import payload_from_workbook
+from tests.support.synthetic import generate
 
 __all__ = ["big_plan", "planted_plan", "recalculated_payload"]
 

@@ -14,7 +14,6 @@ from tests.support.pyodide import (
     LiteWheels,
     PyodideUnavailable,
     base_requirements,
-    build_wheel,
     lite_requirements,
     lite_wheels,
     lock_packages,
@@ -39,12 +38,12 @@ def _under_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
-def prepare_lite(work: Path) -> Lite:
-    """Download (or take from the cache) what a Lite install needs; skip or fail without it."""
+def prepare_lite(wheel: Path) -> Lite:
+    """Download (or take from the cache) what a Lite install of `wheel` needs; skip or fail
+    without it."""
     try:
         dist = pyodide_dist()
         lock = lock_packages(dist)
-        wheel = build_wheel(work)
         requirements = base_requirements(wheel) + lite_requirements()
         return Lite(dist, lock, wheel, requirements, lite_wheels(requirements, lock))
     except PyodideUnavailable as exc:

@@ -102,7 +102,7 @@ def test_pasang_makro_runs_with_only_the_excel_extra(workbook_dir):
 def test_the_server_runs_a_script_with_only_the_server_extra(workbook_dir):
     from openpyxl import load_workbook
 
-    from renja_xl.excel.payload import payload_from_workbook
+    from tests.support.payload import payload_from_workbook
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

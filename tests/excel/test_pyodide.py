@@ -40,8 +40,8 @@ def host(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pyodide(tmp_path_factory: pytest.TempPathFactory, host: Path):
-    lite = prepare_lite(tmp_path_factory.mktemp("wheel"))
+def pyodide(wheel: Path, host: Path):
+    lite = prepare_lite(wheel)
     with PyodideSession(lite.dist, [*lite.wheels.paths, lite.wheel], host) as session:
         yield session
 

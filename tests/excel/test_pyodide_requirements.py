@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from packaging.utils import canonicalize_name
@@ -13,8 +14,8 @@ from .pyodide_fixtures import Lite, prepare_lite
 
 
 @pytest.fixture(scope="module")
-def lite(tmp_path_factory: pytest.TempPathFactory) -> Lite:
-    return prepare_lite(tmp_path_factory.mktemp("wheel"))
+def lite(wheel: Path) -> Lite:
+    return prepare_lite(wheel)
 
 
 def test_the_pinned_pyodide_is_the_one_whose_lock_file_is_read(lite):

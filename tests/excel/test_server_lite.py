@@ -21,7 +21,6 @@ import xlwings as xw
 
 from renja_xl.excel.server import LICENCE_MISSING, create_app
 from renja_xl.excel.wheel import own_wheel, wheel_name
-from tests.support.pyodide import build_wheel
 
 ROOT = Path(__file__).parents[2]
 LITE_ORIGIN = "https://addin.xlwings.org"
@@ -83,8 +82,8 @@ def test_a_browsers_preflight_for_a_script_is_answered(url):
     assert "authorization" in allowed and "content-type" in allowed
 
 
-def test_the_served_wheel_holds_what_the_projects_build_holds(tmp_path):
-    built = build_wheel(tmp_path / "dist")
+def test_the_served_wheel_holds_what_the_projects_build_holds(tmp_path, wheel):
+    built = wheel
     target = tmp_path / "terpasang"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
                     str(target), str(built)], check=True, capture_output=True, timeout=300)
