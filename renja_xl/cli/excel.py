@@ -23,11 +23,11 @@ def server(
         help="Token yang wajib dikirim Excel (bawaan: variabel RENJA_TOKEN); wajib bila --host "
              "bukan 127.0.0.1/localhost.")] = None,
     sertifikat: Annotated[Path | None, typer.Option(
-        "--sertifikat", metavar="<berkas.pem>",
-        help="Sertifikat TLS: server memakai HTTPS (perlu untuk xlwings Lite dari PC lain).")
+        "--sertifikat", metavar="<berkas>",
+        help="Sertifikat TLS (berkas .pem): server memakai HTTPS (perlu untuk xlwings Lite dari PC lain).")
     ] = None,
     kunci: Annotated[Path | None, typer.Option(
-        "--kunci", metavar="<berkas.pem>", help="Kunci privat sertifikat TLS.")] = None,
+        "--kunci", metavar="<berkas>", help="Kunci privat sertifikat TLS.")] = None,
 ) -> None:
     """Jalankan server kantor: tombol Excel (Validasi, Hitung Subtotal, Isi Prakiraan Maju,
     Isi Kode) dan paket renja_xl untuk xlwings Lite (/lite/requirements.txt)."""

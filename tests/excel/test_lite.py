@@ -70,3 +70,19 @@ def test_the_wheel_is_pure_python(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "renja_xl/excel/macros/RenjaXL.bas" in names
     assert not [n for n in names if n.endswith((".so", ".pyd", ".dll"))]
+
+
+_LOADED = """
+import json, sys
+import renja_xl.excel.scripts
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in
+                        ("renja_xl", "openpyxl", "pydantic", "rapidfuzz"))))
+"""
+
+
+def test_importing_the_scripts_loads_no_model_rule_nomenclature_or_openpyxl():
+    env = {**os.environ, "XLWINGS_LICENSE_KEY": "noncommercial", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _LOADED], capture_output=True, text=True,
+                          env=env, timeout=120, check=True)
+    loaded = json.loads(done.stdout)
+    assert set(loaded) == {"renja_xl", "renja_xl.excel", "renja_xl.excel.scripts"}, loaded
