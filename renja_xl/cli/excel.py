@@ -24,7 +24,8 @@ def server(
              "bukan 127.0.0.1/localhost.")] = None,
     sertifikat: Annotated[Path | None, typer.Option(
         "--sertifikat", metavar="<berkas>",
-        help="Sertifikat TLS (berkas .pem): server memakai HTTPS (perlu untuk xlwings Lite dari PC lain).")
+        help="Sertifikat TLS (berkas .pem): server memakai HTTPS (perlu untuk xlwings Lite "
+             "dari PC lain).")
     ] = None,
     kunci: Annotated[Path | None, typer.Option(
         "--kunci", metavar="<berkas>", help="Kunci privat sertifikat TLS.")] = None,
