@@ -27,13 +27,13 @@ if sys.argv[1] == "blocked":
 
 from renja_xl.example import load_example
 from renja_xl.fuzzy import BACKEND
-from renja_xl.nomenklatur import isi_kode
+from renja_xl.nomenklatur import fill_kode
 from renja_xl.validasi import validate
 
 renja = load_example()
 filled = {}
 for tabel in renja.tabel:
-    hasil = isi_kode(tabel, perbaiki_nama=True)
+    hasil = fill_kode(tabel, perbaiki_nama=True)
     filled[tabel.kind.value] = {
         "diisi": [[d.index, d.kode, d.confidence] for d in hasil.diisi],
         "tersisa": [[t.index, t.alasan, [[e.kode, s] for e, s in t.candidates]]
