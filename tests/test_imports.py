@@ -62,3 +62,17 @@ def test_importing_the_command_line_loads_no_rich_until_something_is_printed() -
 def test_a_package_loads_its_parts_on_first_use(package: str) -> None:
     modules = _modules_after(f"import {package}")
     assert _loaded(modules, ("renja_xl.workbook", "renja_xl.validasi", *_NOMENCLATURE)) == []
+
+
+def test_reading_a_workbook_loads_no_openpyxl_command_line_nor_analysis(
+    tmp_path: Path,
+) -> None:
+    from renja_xl import load_example, write
+
+    path = write(load_example(), tmp_path / "renja.xlsx")
+    modules = _modules_after(
+        f"import renja_xl\nrenja = renja_xl.load({str(path)!r})\n"
+        "assert renja.tabel31 and renja.tabel41\nrenja_xl.summarize(renja)"
+    )
+    assert "python_calamine" in modules  # it did read
+    assert _loaded(modules, ("openpyxl", "typer", "rich", "pandas")) == []

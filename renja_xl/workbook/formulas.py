@@ -15,9 +15,8 @@ import re
 from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from functools import lru_cache
-from typing import NamedTuple
 
-from openpyxl.utils.cell import column_index_from_string
+from renja_xl.formula.a1 import Range, column_index
 
 __all__ = [
     "FormulaError",
@@ -36,24 +35,6 @@ class UnsupportedFormula(ValueError):
 
 class FormulaError(ValueError):
     """The formula evaluates to an Excel error (#REF!, #DIV/0!, a cycle...)."""
-
-
-class Range(NamedTuple):
-    """A rectangular same-sheet reference, 1-based and inclusive (a tuple: parents make
-    thousands of them)."""
-
-    first_row: int
-    first_column: int
-    last_row: int
-    last_column: int
-
-    def cells(self) -> list[tuple[int, int]]:
-        """Every (row, column) in the range, row by row."""
-        return [
-            (r, c)
-            for r in range(self.first_row, self.last_row + 1)
-            for c in range(self.first_column, self.last_column + 1)
-        ]
 
 
 _TOKEN = re.compile(
@@ -101,7 +82,7 @@ def _cell(ref: str) -> tuple[int, int]:
     match = _REF.fullmatch(ref.strip())
     if match is None:
         raise UnsupportedFormula(ref)
-    return int(match.group(2)), column_index_from_string(match.group(1).upper())
+    return int(match.group(2)), column_index(match.group(1))
 
 
 def _range(text: str) -> Range:
@@ -137,8 +118,8 @@ def simple_subtotal(formula: str) -> Range | None:
         return None
     c1, r1, c2, r2 = match.groups()
     row1, row2 = int(r1), int(r2)
-    first = column_index_from_string(c1.upper())
-    last = first if c2 == c1 else column_index_from_string(c2.upper())
+    first = column_index(c1)
+    last = first if c2 == c1 else column_index(c2)
     if row1 > row2:
         row1, row2 = row2, row1
     if first > last:

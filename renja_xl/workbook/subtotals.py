@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 from renja_xl.errors import CellValueError
+from renja_xl.formula.a1 import column_letter
 from renja_xl.hierarchy import Node
 from renja_xl.model import Baris, Level, Tabel
 from renja_xl.recompute import expected_totals, nodes_by_index
@@ -41,7 +40,7 @@ class CellUpdate:
     @property
     def ref(self) -> str:
         """The cell's A1 reference."""
-        return f"{get_column_letter(self.column)}{self.row}"
+        return f"{column_letter(self.column)}{self.row}"
 
     @property
     def is_formula(self) -> bool:
@@ -63,7 +62,7 @@ def block_rows(tabel: Tabel, node: Node) -> tuple[int, int] | None:
 
 def subtotal_formula(column: int, span: tuple[int, int]) -> str:
     """The SUBTOTAL formula summing one column over a block."""
-    letter = get_column_letter(column)
+    letter = column_letter(column)
     return f"=SUBTOTAL(9,{letter}{span[0]}:{letter}{span[-1]})"
 
 
