@@ -75,4 +75,4 @@ def test_reading_a_workbook_loads_no_openpyxl_command_line_nor_analysis(
         "assert renja.tabel31 and renja.tabel41\nrenja_xl.summarize(renja)"
     )
     assert "python_calamine" in modules  # it did read
-    assert _loaded(modules, ("openpyxl", "typer", "rich", "pandas")) == []
+    assert _loaded(modules, ("openpyxl", "typer", "rich", "pandas", "rapidfuzz")) == []

@@ -382,10 +382,11 @@ def _signals(rows: list[_RawRow]) -> list[RowSignals]:
 
 
 def _name_levels(name: str) -> frozenset[str]:
-    """The official levels of a name; the nomenclature is loaded when a row first asks."""
-    from renja_xl.nomenklatur import default
+    """The official levels of a name; the names are read when a row first asks."""
+    from renja_xl.nomenklatur.loading import name_levels
+    from renja_xl.nomenklatur.names import normalize_name
 
-    return default().levels_for_name(name)
+    return name_levels().get(normalize_name(name), frozenset())
 
 
 def _check_strict(raw: _RawRow, level: Level, sheet: str) -> None:
