@@ -1,22 +1,25 @@
-"""Commands `contoh`, `hitung` and `ringkasan`."""
+"""Commands `contoh`, `hitung` and `ringkasan`.
+
+Like every command module, it imports at the top only what the help screen needs;
+each command imports the library parts it uses when it runs.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError
-from renja_xl.example import load_example
 from renja_xl.money import format_rupiah, json_text
-from renja_xl.summary import RingkasanTabel, summarize
-from renja_xl.workbook.editing import apply_updates, open_for_edit, save_edited
-from renja_xl.workbook.reader import load
-from renja_xl.workbook.subtotals import Blocked, CellUpdate, subtotal_plan
-from renja_xl.workbook.writer import write
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from renja_xl.summary import RingkasanTabel
+    from renja_xl.workbook.subtotals import Blocked, CellUpdate
 
 EXAMPLE_NAME = "renja_dharmasraya_2022.xlsx"
 
@@ -31,6 +34,9 @@ def contoh(
     kertas: Annotated[str, typer.Option(help="Ukuran kertas cetak: A4 atau F4.")] = "A4",
 ) -> None:
     """Tulis contoh nyata (Renja DINSOSP3APPKB Kab. Dharmasraya 2022) sebagai workbook."""
+    from renja_xl.example import load_example
+    from renja_xl.workbook.writer import write
+
     folder.mkdir(parents=True, exist_ok=True)
     renja = load_example()
     path = write(renja, folder / EXAMPLE_NAME, paper=kertas.upper())
@@ -39,6 +45,8 @@ def contoh(
 
 
 def _change_table(updates: list[CellUpdate]) -> Table:
+    from rich.table import Table
+
     table = Table(title="Sel yang diperbaiki", show_lines=False)
     for heading, justify in (("Sheet", "left"), ("Sel", "left"), ("Tingkat", "left"),
                              ("Uraian", "left"), ("Semula", "right"), ("Menjadi", "right")):
@@ -82,6 +90,10 @@ def hitung(
     didaftar; subtotal lainnya tetap diperbaiki. Kode keluar 0 bila semua subtotal benar
     atau sudah diperbaiki, 1 bila ada subtotal yang tidak dapat dihitung.
     """
+    from renja_xl.workbook.editing import apply_updates, open_for_edit, save_edited
+    from renja_xl.workbook.reader import load
+    from renja_xl.workbook.subtotals import subtotal_plan
+
     renja = load(berkas, strict=False)
     try:
         plans = [subtotal_plan(tabel, live=rumus) for tabel in renja.tabel]
@@ -111,6 +123,8 @@ def hitung(
 
 
 def _print_table_summary(t: RingkasanTabel) -> None:
+    from rich.table import Table
+
     c = t.counts
     console.print(f"\n[bold]Sheet '{t.sheet}'[/] (Tabel {t.layout}, tahun {t.year})")
     console.print(
@@ -145,6 +159,9 @@ def ringkasan(
     as_json: Annotated[bool, typer.Option("--json", help="Cetak sebagai JSON.")] = False,
 ) -> None:
     """Jumlah program/kegiatan/sub kegiatan dan total pagu, plus kalimat untuk BAB III."""
+    from renja_xl.summary import summarize
+    from renja_xl.workbook.reader import load
+
     summary = summarize(load(berkas))
     if as_json:
         data = {"file": str(berkas), **summary.to_json()}

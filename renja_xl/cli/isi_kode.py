@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from openpyxl import Workbook
-from openpyxl.cell import Cell
-from rich.table import Table
 
-from renja_xl import nomenklatur
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError, SaveError
-from renja_xl.model import Asal, Renja, Tabel
-from renja_xl.nomenklatur import DEFAULT_THRESHOLD, HasilIsiKode
-from renja_xl.workbook.editing import open_for_edit, save_edited
-from renja_xl.workbook.reader import load
+from renja_xl.nomenklatur.matching import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell import Cell
+    from rich.table import Table
+
+    from renja_xl.model import Asal, Renja, Tabel
+    from renja_xl.nomenklatur import HasilIsiKode
 
 __all__ = ["isi_kode"]
 
@@ -60,6 +61,9 @@ def isi_kode(
         "dipertahankan.")] = False,
 ) -> None:
     """Isi kolom Kode yang kosong dari nomenklatur resmi (Kepmendagri 900.1.15.5-1317/2023)."""
+    from renja_xl.workbook.editing import open_for_edit, save_edited
+    from renja_xl.workbook.reader import load
+
     renja = load(berkas, strict=False)
     results = _fill(renja, berkas, urusan, bidang or [], perbaiki_nama, isi_indikator, ambang)
     for hasil in results:
@@ -89,6 +93,8 @@ def _fill(
     ambang: float,
 ) -> list[HasilIsiKode]:
     """Fill each table (`renja_xl.nomenklatur.fill_kode_renja`); refuse a workbook without one."""
+    from renja_xl import nomenklatur
+
     if not renja.tabel:
         raise RenjaError("tidak ada Tabel 3.1 atau 4.1 di workbook", file=berkas)
     return nomenklatur.fill_kode_renja(renja, urusan=urusan, bidang=bidang, threshold=ambang,
@@ -163,6 +169,8 @@ def _print_result(tabel: Tabel, hasil: HasilIsiKode) -> None:
 
 
 def _filled_table(hasil: HasilIsiKode) -> Table:
+    from rich.table import Table
+
     table = Table(title="Kode yang diisi", title_justify="left")
     for heading, justify in (("Baris", "right"), ("Tingkat", "left"), ("Uraian", "left"),
                              ("Kode", "left"), ("Kemiripan", "right")):
@@ -173,6 +181,8 @@ def _filled_table(hasil: HasilIsiKode) -> Table:
 
 
 def _left_table(hasil: HasilIsiKode) -> Table:
+    from rich.table import Table
+
     table = Table(title="Baris yang dibiarkan tanpa kode", title_justify="left")
     for heading, justify in (("Baris", "right"), ("Tingkat", "left"), ("Uraian", "left"),
                              ("Alasan", "left"), ("Kandidat terbaik", "left")):
@@ -184,6 +194,8 @@ def _left_table(hasil: HasilIsiKode) -> Table:
 
 
 def _names_table(hasil: HasilIsiKode) -> Table:
+    from rich.table import Table
+
     table = Table(title="Ejaan resmi (ditulis dengan --perbaiki-nama)", title_justify="left")
     for heading in ("Baris", "Kode", "Semula", "Menjadi"):
         table.add_column(heading)
@@ -193,6 +205,8 @@ def _names_table(hasil: HasilIsiKode) -> Table:
 
 
 def _indikator_table(hasil: HasilIsiKode) -> Table:
+    from rich.table import Table
+
     table = Table(title="Indikator resmi untuk sub kegiatan tanpa indikator (--isi-indikator)",
                   title_justify="left")
     for heading in ("Baris", "Kode", "Indikator", "Satuan"):

@@ -5,30 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from openpyxl import Workbook, load_workbook
-from rich.table import Table
 
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError, WorkbookError
-from renja_xl.model import Renja, Tabel
 from renja_xl.numbers import format_rupiah
-from renja_xl.prakiraan import (
-    SHEET_NAME,
-    Fill,
-    FillResult,
-    ProjectionRules,
-    fill_prakiraan,
-    load_rules,
-    parse_percent,
-    rules_from_rows,
-)
-from renja_xl.prakiraan.values import parse_unit
-from renja_xl.workbook.reader import load
-from renja_xl.workbook.saving import save_workbook
-from renja_xl.workbook.source import check_archive
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from rich.table import Table
+
+    from renja_xl.model import Renja, Tabel
+    from renja_xl.prakiraan import Fill, FillResult, ProjectionRules
 
 __all__ = ["isi_prakiraan"]
 
@@ -65,6 +55,10 @@ def isi_prakiraan(
     )] = False,
 ) -> None:
     """Isi kolom Prakiraan Maju (tahun N+1) Tabel 3.1 dari tahun N menurut aturan kenaikan."""
+    from renja_xl.prakiraan import fill_prakiraan
+    from renja_xl.workbook.reader import load
+    from renja_xl.workbook.saving import save_workbook
+
     wb = _open(file)
     rules, source = _rules(wb, aturan, kenaikan, pembulatan, file)
     renja = load(file, strict=False)
@@ -81,6 +75,10 @@ def isi_prakiraan(
 
 
 def _open(path: Path) -> Workbook:
+    from openpyxl import load_workbook
+
+    from renja_xl.workbook.source import check_archive
+
     check_archive(path)
     try:
         return load_workbook(path, keep_vba=path.suffix.lower() in _MACRO_SUFFIXES)
@@ -91,6 +89,8 @@ def _open(path: Path) -> Workbook:
 
 def _rules(wb: Workbook, aturan: Path | None, kenaikan: str | None, pembulatan: str | None,
            file: Path) -> tuple[ProjectionRules, str]:
+    from renja_xl.prakiraan import SHEET_NAME, ProjectionRules, load_rules, rules_from_rows
+
     if aturan is not None:
         rules, source = load_rules(aturan), f"berkas {aturan.name}"
     elif SHEET_NAME in wb.sheetnames:
@@ -106,6 +106,8 @@ def _rules(wb: Workbook, aturan: Path | None, kenaikan: str | None, pembulatan: 
 
 
 def _option_percent(text: str | None) -> Decimal | None:
+    from renja_xl.prakiraan import parse_percent
+
     if text is None:
         return None
     try:
@@ -115,6 +117,8 @@ def _option_percent(text: str | None) -> Decimal | None:
 
 
 def _option_unit(text: str | None) -> int | None:
+    from renja_xl.prakiraan.values import parse_unit
+
     if text is None:
         return None
     try:
@@ -160,6 +164,8 @@ def _show(value: int | str | None) -> str:
 
 def _print_report(report: FillResult, written: _Written, source: str,
                   rules: ProjectionRules) -> None:
+    from rich.table import Table
+
     console.print(f"Aturan: {source}; {rules.describe_default()}, "
                   f"pembulatan Rp {format_rupiah(rules.rounding)}.")
     if report.fills:
@@ -179,6 +185,8 @@ def _print_report(report: FillResult, written: _Written, source: str,
 
 
 def _fills_table(fills: list[Fill], written: _Written) -> Table:
+    from rich.table import Table
+
     table = Table(title="Sel yang diisi", title_justify="left")
     for heading, justify in (("Baris", "right"), ("Kolom", "left"), ("Uraian", "left"),
                              ("Lama", "right"), ("Baru", "right"), ("Aturan", "left")):

@@ -6,7 +6,7 @@ from renja_xl.formula.a1 import column_letter
 from renja_xl.model import Baris, Tabel
 from renja_xl.workbook.layout import layout_for
 
-__all__ = ["cell_ref", "column_index", "qualified_ref"]
+__all__ = ["cell_ref", "column_index", "column_letter", "qualified_ref"]
 
 
 def column_index(tabel: Tabel, field: str) -> int | None:

@@ -33,7 +33,7 @@ from renja_xl.formula import (
     ranges,
 )
 from renja_xl.inference import RowSignals, infer_levels
-from renja_xl.model import Asal, Baris, Level, RawCell, Renja, Tabel, TabelKind
+from renja_xl.model import Asal, Baris, Level, Penandatangan, RawCell, Renja, Tabel, TabelKind
 from renja_xl.model import Target as TargetModel
 from renja_xl.money import Rupiah, rupiah
 from renja_xl.numbers import parse_amount
@@ -271,12 +271,12 @@ def _signals(rows: list[_RawRow]) -> list[RowSignals]:
     return out
 
 
-def _name_levels() -> Callable[[str], frozenset[str]] | None:
-    try:
-        from renja_xl.nomenklatur import default
-    except ImportError:  # pragma: no cover - the nomenclature ships with the package
-        return None
-    return default().levels_for_name
+def _name_levels(name: str) -> frozenset[str]:
+    """The official levels of a name; the names are read when a row first asks."""
+    from renja_xl.nomenklatur.loading import name_levels
+    from renja_xl.nomenklatur.names import normalize_name
+
+    return name_levels().get(normalize_name(name), frozenset())
 
 
 def _check_strict(raw: _RawRow, level: Level, sheet: str) -> None:
@@ -294,7 +294,7 @@ def _target(text: str) -> TargetModel:
 
 def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
     texts, pagu, maju = raw.texts, raw.pagu, raw.pagu_maju
-    return Baris(
+    return Baris.model_construct(
         level=level,
         kode=texts[KODE],
         uraian=texts[URAIAN],
@@ -320,11 +320,11 @@ def read_region(grid: Grid, region: Region, *, strict: bool = True,
     """One table of a sheet as a `Tabel`."""
     ev = _Evaluator(grid, cached)
     rows = _raw_rows(grid, region, ev)
-    levels, notes = infer_levels(_signals(rows), _name_levels())
+    levels, notes = infer_levels(_signals(rows), _name_levels)
     if strict:
         for raw, level in zip(rows, levels, strict=True):
             _check_strict(raw, level, grid.sheet)
-    return Tabel(
+    return Tabel.model_construct(
         kind=region.kind,
         sheet=grid.sheet,
         baris=[_baris(r, lv, n, grid.sheet) for r, lv, n in zip(rows, levels, notes, strict=True)],
@@ -355,8 +355,9 @@ def read_grids(grids: Iterable[Grid], *, strict: bool = True, cached: Cached | N
         )
     meta.setdefault("tahun", min(years) if years else 0)
     meta.setdefault("opd", meta.get("opd_singkat", ""))
-    return Renja(tabel31=tables.get(TabelKind.TABEL_31), tabel41=tables.get(TabelKind.TABEL_41),
-                 **meta)
+    meta.setdefault("penandatangan", Penandatangan.model_construct())
+    return Renja.model_construct(tabel31=tables.get(TabelKind.TABEL_31),
+                                 tabel41=tables.get(TabelKind.TABEL_41), **meta)
 
 
 def _cached_values(path: Path) -> Cached:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from renja_xl.amounts import amount_text, is_invalid
+from renja_xl.fuzzy import ratio
 from renja_xl.model import Baris, Level, Tabel
 from renja_xl.nomenklatur import normalize_name
 from renja_xl.numbers import is_empty_mark
@@ -54,7 +53,7 @@ def _alike(a: Baris, b: Baris) -> bool:
     if a.level is not b.level:
         return False
     same_pagu = a.pagu is not None and a.pagu == b.pagu
-    return same_pagu or fuzz.ratio(_key(a)[1], _key(b)[1]) >= _PAIR_SIMILARITY
+    return same_pagu or ratio(_key(a)[1], _key(b)[1]) >= _PAIR_SIMILARITY
 
 
 def _pair_block(
