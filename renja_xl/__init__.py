@@ -15,8 +15,9 @@ by those who need them.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from renja_xl import _lazy
 
 __version__ = "0.1.0"
 
@@ -86,15 +87,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names
     from renja_xl.workbook.writer import build_workbook, write
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        from renja_xl._renamed import renamed_attribute
-
-        return renamed_attribute(__name__, _RENAMED, name)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = _lazy.lazy_exports(__name__, _EXPORTS, globals(), _RENAMED)
 
 
 def __dir__() -> list[str]:

@@ -11,6 +11,10 @@ Money is exact (`renja_xl.money.Rupiah`): an `int` when the amount is a whole
 number of rupiah, a `decimal.Decimal` only when it carries sen (Rp 11.847.012,01,
 as real SIPD exports do), and None where the cell is empty. Nothing is rounded:
 sums of int|Decimal add up to the sen.
+
+The models build their validators on first validation (`defer_build`): the
+reader makes them with `model_construct` from values it has already checked
+(amounts already exact), so reading a workbook never pays for building them.
 """
 
 from __future__ import annotations
@@ -91,7 +95,7 @@ class TabelKind(StrEnum):
 class Target(BaseModel):
     """A performance target as typed ("52 Orang") with its number and unit."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     teks: str = ""
     angka: Decimal | None = None
@@ -150,6 +154,8 @@ class Baris(BaseModel):
     Indonesia, why the reader was not sure of the row's level.
     """
 
+    model_config = ConfigDict(defer_build=True)
+
     level: Level
     kode: str = ""
     uraian: str = ""
@@ -178,6 +184,8 @@ class Baris(BaseModel):
 
 class Tabel(BaseModel):
     """One table (Tabel 3.1 or 4.1) with its rows in sheet order."""
+
+    model_config = ConfigDict(defer_build=True)
 
     kind: TabelKind
     sheet: str = ""
@@ -211,6 +219,8 @@ class Tabel(BaseModel):
 class Penandatangan(BaseModel):
     """Who signs the Renja: the head of the agency."""
 
+    model_config = ConfigDict(defer_build=True)
+
     jabatan: str = ""
     nama: str = ""
     pangkat: str = ""
@@ -219,6 +229,8 @@ class Penandatangan(BaseModel):
 
 class Renja(BaseModel):
     """A Renja: metadata plus Tabel 3.1 and/or Tabel 4.1."""
+
+    model_config = ConfigDict(defer_build=True)
 
     pemda: str = ""
     opd: str = ""

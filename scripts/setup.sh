@@ -6,6 +6,8 @@
 #   2. pip install -e ".[dev]" ke Python itu (dilewati bila pyproject.toml tidak berubah).
 #   3. LibreOffice (soffice) untuk menghitung ulang rumus dalam tes: dipasang lewat apt-get
 #      (libreoffice-calc-nogui) bila belum ada dan kita root (atau sudo tanpa kata sandi).
+#   4. node dan npm (>= 18) untuk tes Pyodide (xlwings Lite): dipasang lewat apt-get bila
+#      belum ada, dengan cara yang sama. Paket npm pyodide diunduh oleh tesnya sendiri.
 #
 # Python yang dipakai dicetak oleh scripts/python.sh; Makefile memakai yang sama.
 set -euo pipefail
@@ -107,11 +109,26 @@ install_libreoffice() {
     fi
 }
 
+install_node() {
+    if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+        say "node dan npm sudah ada"
+    elif can_apt; then
+        apt_install nodejs npm
+    else
+        say "PERINGATAN: node/npm tidak ada dan tidak dapat dipasang otomatis;"
+        say "tes Pyodide (xlwings Lite) akan dilewati (atau gagal bila CI=true)."
+        return
+    fi
+    node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' \
+        || say "PERINGATAN: node $(node --version) terlalu lama untuk Pyodide (butuh 18 ke atas)"
+}
+
 main() {
     local python
     python="$(choose_python)"
     install_package "$python"
     install_libreoffice
+    install_node
     say "siap: $python"
 }
 

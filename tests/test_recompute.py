@@ -1,7 +1,8 @@
 """Subtotals and counts recomputed from the sub kegiatan."""
 
 from renja_xl.model import Level, Renja
-from renja_xl.recompute import count, expected_totals, recompute
+from renja_xl.recompute import count, recompute
+from renja_xl.totals import expected_totals
 
 
 def it_counts_the_real_tabel_31(dharmasraya: Renja) -> None:

@@ -73,3 +73,23 @@ def it_prints_sen_in_ringkasan_text_and_json_exactly(tmp_path: Path) -> None:
     table = json.loads(raw, parse_float=Decimal)["tables"][0]
     assert table["total_pagu_maju"] == _BIG + 1_000
     assert table["per_program"][0]["pagu_maju"] == _BIG + 1_000
+
+
+def it_keeps_sen_exact_in_the_analysis_frame() -> None:
+    from renja_xl.analisis import to_frame
+
+    frame = to_frame(_renja())
+    assert list(frame["pagu"]) == [_SEN, Decimal("0.99")]
+    assert list(frame["selisih"]) == [_BIG - _SEN, Decimal("999.01")]
+    assert sum(frame["pagu"]) == Decimal("11847013.00")
+
+
+def it_writes_sen_to_parquet_as_exact_decimals(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from renja_xl.bulk import tidy_rows, write_parquet
+
+    rows = tidy_rows(_renja(), tmp_path / "sen.xlsx").rows
+    table = pq.read_table(write_parquet(rows, tmp_path / "sen.parquet"))
+    assert table.column("pagu").to_pylist() == [_SEN, Decimal("0.99")]
+    assert table.column("pagu_maju").to_pylist()[0] == _BIG

@@ -5,14 +5,15 @@ exit.", `<path>`) are plain strings with no gettext catalogue behind them. So th
 words are set here, in one place: the public settings where Typer has them
 (`options_metavar`, `subcommand_metavar`, `cls=`, `metavar=`), the panel words in
 `typer.rich_utils` module constants where it has nothing else, and two command
-classes for the rest.
+classes for the rest. The panel words are set when a help screen is drawn: rich,
+which draws it, is imported only then (a command's run does not need it).
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import typer.rich_utils as _rich
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 if TYPE_CHECKING:
@@ -23,18 +24,29 @@ __all__ = ["OPTIONS_METAVAR", "SUBCOMMAND_METAVAR", "IndonesianCommand", "Indone
 USAGE_PREFIX = "Penggunaan: "
 HELP_OPTION_HELP = "Tampilkan bantuan ini lalu keluar."
 
-# Typer reads these module constants when it draws a help screen or an error panel;
-# it offers no other way to name them.
-_rich.OPTIONS_PANEL_TITLE = "Opsi"
-_rich.COMMANDS_PANEL_TITLE = "Perintah"
-_rich.ARGUMENTS_PANEL_TITLE = "Argumen"
-_rich.ERRORS_PANEL_TITLE = "Galat"
-_rich.REQUIRED_LONG_STRING = "[wajib]"
-_rich.DEFAULT_STRING = "[bawaan: {}]"
-_rich.ENVVAR_STRING = "[variabel lingkungan: {}]"
-_rich.DEPRECATED_STRING = "(usang) "
-_rich.ABORTED_TEXT = "Dibatalkan."
-_rich.RICH_HELP = "Lihat [blue]'{command_path} {help_option}'[/] untuk bantuan."
+_PANEL_WORDS = {
+    "OPTIONS_PANEL_TITLE": "Opsi",
+    "COMMANDS_PANEL_TITLE": "Perintah",
+    "ARGUMENTS_PANEL_TITLE": "Argumen",
+    "ERRORS_PANEL_TITLE": "Galat",
+    "REQUIRED_LONG_STRING": "[wajib]",
+    "DEFAULT_STRING": "[bawaan: {}]",
+    "ENVVAR_STRING": "[variabel lingkungan: {}]",
+    "DEPRECATED_STRING": "(usang) ",
+    "ABORTED_TEXT": "Dibatalkan.",
+    "RICH_HELP": "Lihat [blue]'{command_path} {help_option}'[/] untuk bantuan.",
+}
+
+
+@cache
+def _indonesian_panels() -> None:
+    """Typer reads these module constants when it draws a help screen or an error panel;
+    it offers no other way to name them."""
+    import typer.rich_utils
+
+    for name, words in _PANEL_WORDS.items():
+        setattr(typer.rich_utils, name, words)
+
 
 # Typer's value hint (`<int>`, `<path>`, `<list[str]>`) -> the hint a user reads.
 # A flag takes no value, so it shows none.
@@ -92,6 +104,10 @@ class _IndonesianHelp:
         super().__init__(*args, **kwargs)
         for param in self.params:
             _localize(param)
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _indonesian_panels()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]

@@ -10,35 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
 
-from renja_xl.bulk import (
-    FileResult,
-    Summary,
-    TahunDepanFile,
-    collect_rekap,
-    find_workbooks,
-    write_csv,
-    write_parquet,
-    write_rekap,
-    write_tahun_depan,
-)
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError
 from renja_xl.numbers import format_rupiah
-from renja_xl.prakiraan import ProjectionRules, load_rules, parse_percent
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+    from rich.table import Table
+
+    from renja_xl.bulk import FileResult, Summary, TahunDepanFile
+    from renja_xl.prakiraan import ProjectionRules
 
 __all__ = ["buat_tahun_depan", "rekap"]
 
@@ -75,6 +60,8 @@ def buat_tahun_depan(
     rinci: Rinci = False,
 ) -> None:
     """Buat Renja tahun depan dari Renja tahun ini: rencana = prakiraan maju tahun lalu."""
+    from renja_xl.bulk import write_tahun_depan
+
     rules = _rules(aturan, kenaikan)
     sources = _sources(sumber)
     keluar.mkdir(parents=True, exist_ok=True)
@@ -99,6 +86,8 @@ def rekap(
     rinci: Rinci = False,
 ) -> None:
     """Rekap banyak Renja Perangkat Daerah: per PD, urusan, bidang, program, sumber dana."""
+    from renja_xl.bulk import collect_rekap, write_csv, write_parquet, write_rekap
+
     sources = _sources(sumber)
     with _progress("Membaca Renja", len(sources)) as advance:
         summary, result = collect_rekap(sources, workers=workers, dask=dask, on_result=advance)
@@ -115,6 +104,8 @@ def rekap(
 
 
 def _rules(aturan: Path | None, kenaikan: str | None) -> ProjectionRules:
+    from renja_xl.prakiraan import ProjectionRules, load_rules, parse_percent
+
     rules = load_rules(aturan) if aturan else ProjectionRules()
     if kenaikan is None:
         return rules
@@ -125,6 +116,8 @@ def _rules(aturan: Path | None, kenaikan: str | None) -> ProjectionRules:
 
 
 def _sources(paths: list[Path]) -> list[Path]:
+    from renja_xl.bulk import find_workbooks
+
     sources = find_workbooks(paths)
     if not sources:
         raise RenjaError("tidak ada berkas .xlsx/.xlsm di " + ", ".join(map(str, paths)))
@@ -133,9 +126,18 @@ def _sources(paths: list[Path]) -> list[Path]:
 
 @contextmanager
 def _progress(label: str, total: int | None) -> Iterator[_Advance]:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("berkas"), TimeElapsedColumn(), TimeRemainingColumn(), console=console,
+        TextColumn("berkas"), TimeElapsedColumn(), TimeRemainingColumn(), console=console.made(),
     )
     with progress:
         yield _Advance(progress, progress.add_task(label, total=total))
@@ -155,6 +157,8 @@ class _Advance:
 
 
 def _summary_table(summary: Summary, rinci: bool, done: Callable[[FileResult], str]) -> Table:
+    from rich.table import Table
+
     table = Table(title="Ringkasan", title_justify="left")
     table.add_column("Berkas", overflow="fold")
     table.add_column("Hasil")

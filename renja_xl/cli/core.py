@@ -1,20 +1,25 @@
-"""Commands `contoh`, `hitung` and `ringkasan`."""
+"""Commands `contoh`, `hitung` and `ringkasan`.
+
+Like every command module, it imports at the top only what the help screen needs;
+each command imports the library parts it uses when it runs.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError
 from renja_xl.money import format_rupiah, json_text
-from renja_xl.summary import RingkasanTabel, summarize
-from renja_xl.workbook.editing import edit_cells
-from renja_xl.workbook.reader import load
-from renja_xl.workbook.subtotals import CellUpdate, subtotal_updates
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from renja_xl.summary import RingkasanTabel
+    from renja_xl.workbook.subtotals import Blocked, CellUpdate
 
 EXAMPLE_NAME = "renja_dharmasraya_2022.xlsx"
 
@@ -41,14 +46,35 @@ def contoh(
 
 
 def _change_table(updates: list[CellUpdate]) -> Table:
+    from rich.table import Table
+
     table = Table(title="Sel yang diperbaiki", show_lines=False)
     for heading, justify in (("Sheet", "left"), ("Sel", "left"), ("Tingkat", "left"),
                              ("Uraian", "left"), ("Semula", "right"), ("Menjadi", "right")):
         table.add_column(heading, justify=justify)  # type: ignore[arg-type]
     for u in updates:
-        new = format_rupiah(u.new) + (" (rumus)" if u.is_formula else "")
+        kind = " (rumus dipulihkan)" if u.restored else " (rumus)" if u.is_formula else ""
+        new = format_rupiah(u.new) + kind
         table.add_row(u.sheet, u.ref, u.level.label, u.uraian[:60], format_rupiah(u.old), new)
     return table
+
+
+def _print_restored(updates: list[CellUpdate]) -> None:
+    restored = [u for u in updates if u.restored]
+    if restored:
+        cells = ", ".join(f"{u.sheet}!{u.ref}" for u in restored)
+        console.print(f"Rumus SUBTOTAL dipulihkan di {cells}: angka yang diketik di sana "
+                      "terhitung dua kali oleh SUBTOTAL di atasnya.")
+
+
+def _print_blocked(blocked: list[Blocked]) -> None:
+    console.print(f"[bold]{len(blocked)} subtotal tidak dihitung[/] karena ada sel pagu yang "
+                  "tidak terbaca (#REF! atau teks) di bawahnya; sel itu dibiarkan apa adanya:")
+    for b in blocked:
+        where = f"{b.sheet}!{b.ref}" if b.ref else b.sheet
+        console.print(f"  {where} ({b.level.label} {b.uraian[:50]}): sel "
+                      f"{', '.join(b.cells)} tidak terbaca")
+    console.print("Perbaiki sel itu, lalu jalankan hitung lagi.")
 
 
 def hitung(
@@ -59,26 +85,45 @@ def hitung(
     rumus: Annotated[bool, typer.Option("--rumus", help="Jadikan semua subtotal rumus "
                                         "SUBTOTAL yang ikut berubah saat angka diubah.")] = False,
 ) -> None:
-    """Hitung ulang subtotal program, kegiatan dan JUMLAH, lalu perbaiki selnya di berkas."""
-    renja = load(berkas)
+    """Hitung ulang subtotal program, kegiatan dan JUMLAH, lalu perbaiki selnya di berkas.
+
+    Subtotal yang bloknya memuat sel pagu tak terbaca (#REF!, teks) tidak dihitung dan
+    didaftar; subtotal lainnya tetap diperbaiki. Kode keluar 0 bila semua subtotal benar
+    atau sudah diperbaiki, 1 bila ada subtotal yang tidak dapat dihitung.
+    """
+    from renja_xl.workbook.editing import edit_cells
+    from renja_xl.workbook.reader import load
+    from renja_xl.workbook.subtotals import subtotal_plan
+
+    renja = load(berkas, strict=False)
     try:
-        updates = [u for tabel in renja.tabel for u in subtotal_updates(tabel, live=rumus)]
+        plans = [subtotal_plan(tabel, live=rumus) for tabel in renja.tabel]
     except RenjaError as exc:
         raise exc.located(berkas) from None
+    updates = [u for plan in plans for u in plan.updates]
+    blocked = [b for plan in plans for b in plan.blocked]
     if not updates:
-        console.print(f"Semua subtotal di {berkas.name} sudah benar; berkas tidak diubah.")
-        return
-    console.print(_change_table(updates))
-    if coba:
+        console.print(f"Semua subtotal yang dapat dihitung di {berkas.name} sudah benar; "
+                      "berkas tidak diubah." if blocked else
+                      f"Semua subtotal di {berkas.name} sudah benar; berkas tidak diubah.")
+    else:
+        console.print(_change_table(updates))
+        _print_restored(updates)
+    if updates and coba:
         console.print(f"{len(updates)} sel perlu diperbaiki (mode --coba: berkas tidak diubah).")
-        return
-    backup = edit_cells(berkas, updates)
-    console.print(f"{len(updates)} sel diperbaiki dan disimpan ke [bold]{berkas}[/].")
-    if backup:
-        console.print(f"Berkas asli disimpan sebagai cadangan: {backup.name}")
+    elif updates:
+        backup = edit_cells(berkas, updates)
+        console.print(f"{len(updates)} sel diperbaiki dan disimpan ke [bold]{berkas}[/].")
+        if backup:
+            console.print(f"Berkas asli disimpan sebagai cadangan: {backup.name}")
+    if blocked:
+        _print_blocked(blocked)
+        raise typer.Exit(1)
 
 
 def _print_table_summary(t: RingkasanTabel) -> None:
+    from rich.table import Table
+
     c = t.counts
     console.print(f"\n[bold]Sheet '{t.sheet}'[/] (Tabel {t.layout}, tahun {t.year})")
     console.print(
@@ -113,6 +158,9 @@ def ringkasan(
     as_json: Annotated[bool, typer.Option("--json", help="Cetak sebagai JSON.")] = False,
 ) -> None:
     """Jumlah program/kegiatan/sub kegiatan dan total pagu, plus kalimat untuk BAB III."""
+    from renja_xl.summary import summarize
+    from renja_xl.workbook.reader import load
+
     summary = summarize(load(berkas))
     if as_json:
         data = {"file": str(berkas), **summary.to_json()}

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from renja_xl import nomenklatur
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError
-from renja_xl.model import Asal, Renja, Tabel
-from renja_xl.nomenklatur import DEFAULT_THRESHOLD, HasilIsiKode
-from renja_xl.workbook.reader import load
-from renja_xl.xlsx import WorkbookEditor, text
-from renja_xl.xlsx.cells import column_letter
+from renja_xl.nomenklatur.matching import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from renja_xl.model import Asal, Renja, Tabel
+    from renja_xl.nomenklatur import HasilIsiKode
+    from renja_xl.xlsx import WorkbookEditor
 
 __all__ = ["isi_kode"]
 
@@ -60,6 +61,9 @@ def isi_kode(
         "jalan.")] = False,
 ) -> None:
     """Isi kolom Kode yang kosong dari nomenklatur resmi (Kepmendagri 900.1.15.5-1317/2023)."""
+    from renja_xl.workbook.reader import load
+    from renja_xl.xlsx import WorkbookEditor
+
     renja = load(berkas, strict=False)
     results = _fill(renja, berkas, urusan, bidang or [], perbaiki_nama, isi_indikator, ambang)
     for hasil in results:
@@ -89,6 +93,8 @@ def _fill(
     ambang: float,
 ) -> list[HasilIsiKode]:
     """Fill each table (`renja_xl.nomenklatur.fill_kode_renja`); refuse a workbook without one."""
+    from renja_xl import nomenklatur
+
     if not renja.tabel:
         raise RenjaError("tidak ada Tabel 3.1 atau 4.1 di workbook", file=berkas)
     return nomenklatur.fill_kode_renja(renja, urusan=urusan, bidang=bidang, threshold=ambang,
@@ -106,6 +112,8 @@ def _cell(tabel: Tabel, asal: Asal | None, name: str) -> tuple[str, int, int] | 
 def _put(editor: WorkbookEditor, where: tuple[str, int, int], value: str,
          text_format: bool = False) -> None:
     """Write a text; a Kode cell also gets the text format, so "1.06.04" never turns numeric."""
+    from renja_xl.xlsx import text
+
     style = None
     if text_format:
         style = editor.styles.derive(editor.style(*where), number_format=_TEXT_FORMAT)
@@ -120,12 +128,14 @@ def _empty(editor: WorkbookEditor, where: tuple[str, int, int]) -> bool:
 def _write(editor: WorkbookEditor, tabel: Tabel, hasil: HasilIsiKode, written: _Written,
            perbaiki_nama: bool, isi_indikator: bool) -> None:
     """Write only the Kode cells (and, if asked, Uraian and Indikator) of this table."""
+    from renja_xl.formula.a1 import cell_text
+
     for diisi in hasil.diisi:
         where = _cell(tabel, diisi.asal, "kode")
         if where is None:
             continue
         if not _empty(editor, where):
-            written.occupied.append(f"{tabel.sheet}!{column_letter(where[2])}{where[1]}")
+            written.occupied.append(f"{tabel.sheet}!{cell_text(where[1], where[2])}")
             continue
         _put(editor, where, diisi.kode, text_format=True)
         written.kode += 1
@@ -164,6 +174,8 @@ def _print_result(tabel: Tabel, hasil: HasilIsiKode) -> None:
 
 
 def _filled_table(hasil: HasilIsiKode) -> Table:
+    from rich.table import Table
+
     table = Table(title="Kode yang diisi", title_justify="left")
     for heading, justify in (("Baris", "right"), ("Tingkat", "left"), ("Uraian", "left"),
                              ("Kode", "left"), ("Kemiripan", "right")):
@@ -174,6 +186,8 @@ def _filled_table(hasil: HasilIsiKode) -> Table:
 
 
 def _left_table(hasil: HasilIsiKode) -> Table:
+    from rich.table import Table
+
     table = Table(title="Baris yang dibiarkan tanpa kode", title_justify="left")
     for heading, justify in (("Baris", "right"), ("Tingkat", "left"), ("Uraian", "left"),
                              ("Alasan", "left"), ("Kandidat terbaik", "left")):
@@ -185,6 +199,8 @@ def _left_table(hasil: HasilIsiKode) -> Table:
 
 
 def _names_table(hasil: HasilIsiKode) -> Table:
+    from rich.table import Table
+
     table = Table(title="Ejaan resmi (ditulis dengan --perbaiki-nama)", title_justify="left")
     for heading in ("Baris", "Kode", "Semula", "Menjadi"):
         table.add_column(heading)
@@ -194,6 +210,8 @@ def _names_table(hasil: HasilIsiKode) -> Table:
 
 
 def _indikator_table(hasil: HasilIsiKode) -> Table:
+    from rich.table import Table
+
     table = Table(title="Indikator resmi untuk sub kegiatan tanpa indikator (--isi-indikator)",
                   title_justify="left")
     for heading in ("Baris", "Kode", "Indikator", "Satuan"):

@@ -5,16 +5,40 @@ from __future__ import annotations
 import os
 import re
 import sys
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 
 from renja_xl.errors import RenjaError
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 __all__ = ["console", "error_console", "run_app"]
 
-console = Console(highlight=False, soft_wrap=True)
-error_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class _Console:
+    """A rich `Console` made on first use, so that a command printing none (`--json`)
+    never imports rich."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def made(self) -> Console:
+        """The rich console itself (for rich objects that take one)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.made(), name)
+
+
+console = _Console(highlight=False, soft_wrap=True)
+error_console = _Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_INPUT = 2
 EXIT_UNEXPECTED = 3

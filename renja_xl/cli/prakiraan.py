@@ -5,29 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from renja_xl.cli.output import console
 from renja_xl.errors import RenjaError
-from renja_xl.model import Renja, Tabel
 from renja_xl.numbers import format_rupiah
-from renja_xl.prakiraan import (
-    SHEET_NAME,
-    Fill,
-    FillResult,
-    ProjectionRules,
-    fill_prakiraan,
-    load_rules,
-    parse_percent,
-    rules_from_rows,
-)
-from renja_xl.prakiraan.values import parse_unit
-from renja_xl.workbook.reader import load
-from renja_xl.xlsx import WorkbookEditor, number, text
-from renja_xl.xlsx.cells import EMPTY
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from renja_xl.model import Renja, Tabel
+    from renja_xl.prakiraan import Fill, FillResult, ProjectionRules
+    from renja_xl.xlsx import WorkbookEditor
 
 __all__ = ["isi_prakiraan"]
 
@@ -63,6 +54,10 @@ def isi_prakiraan(
     )] = False,
 ) -> None:
     """Isi kolom Prakiraan Maju (tahun N+1) Tabel 3.1 dari tahun N menurut aturan kenaikan."""
+    from renja_xl.prakiraan import fill_prakiraan
+    from renja_xl.workbook.reader import load
+    from renja_xl.xlsx import WorkbookEditor
+
     with WorkbookEditor(file) as editor:
         rules, source = _rules(editor, aturan, kenaikan, pembulatan, file)
         renja = load(file, strict=False)
@@ -80,6 +75,8 @@ def isi_prakiraan(
 
 def _rules(editor: WorkbookEditor, aturan: Path | None, kenaikan: str | None,
            pembulatan: str | None, file: Path) -> tuple[ProjectionRules, str]:
+    from renja_xl.prakiraan import SHEET_NAME, ProjectionRules, load_rules, rules_from_rows
+
     if aturan is not None:
         rules, source = load_rules(aturan), f"berkas {aturan.name}"
     elif SHEET_NAME in editor.sheet_names:
@@ -95,6 +92,8 @@ def _rules(editor: WorkbookEditor, aturan: Path | None, kenaikan: str | None,
 
 
 def _option_percent(text: str | None) -> Decimal | None:
+    from renja_xl.prakiraan import parse_percent
+
     if text is None:
         return None
     try:
@@ -104,6 +103,8 @@ def _option_percent(text: str | None) -> Decimal | None:
 
 
 def _option_unit(text: str | None) -> int | None:
+    from renja_xl.prakiraan.values import parse_unit
+
     if text is None:
         return None
     try:
@@ -122,6 +123,9 @@ def _tabel31(renja: Renja, file: Path) -> Tabel:
 def _write(editor: WorkbookEditor, tabel: Tabel, report: FillResult, timpa: bool) -> _Written:
     """Put the filled values into their cells: never over a formula in a total,
     never over a cell the reader saw as empty but that is not."""
+    from renja_xl.xlsx import number, text
+    from renja_xl.xlsx.cells import EMPTY
+
     written = _Written([], [], [])
     for fill in report.fills:
         if fill.baris.asal is None or fill.field not in tabel.columns:
@@ -157,6 +161,8 @@ def _show(value: int | str | None) -> str:
 
 def _print_report(report: FillResult, written: _Written, source: str,
                   rules: ProjectionRules) -> None:
+    from rich.table import Table
+
     console.print(f"Aturan: {source}; {rules.describe_default()}, "
                   f"pembulatan Rp {format_rupiah(rules.rounding)}.")
     if report.fills:
@@ -176,6 +182,8 @@ def _print_report(report: FillResult, written: _Written, source: str,
 
 
 def _fills_table(fills: list[Fill], written: _Written) -> Table:
+    from rich.table import Table
+
     table = Table(title="Sel yang diisi", title_justify="left")
     for heading, justify in (("Baris", "right"), ("Kolom", "left"), ("Uraian", "left"),
                              ("Lama", "right"), ("Baru", "right"), ("Aturan", "left")):

@@ -8,15 +8,17 @@ Exit codes as the other bulk commands: 0 every workbook written; 1 some failed
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from renja_xl.bulk import FileResult
 from renja_xl.cli.bulk import Rinci, Workers, _closing, _progress, _summary_table
 from renja_xl.cli.output import console
 from renja_xl.money import format_rupiah
-from renja_xl.sipd import Per, import_sipd
+from renja_xl.sipd.per import Per
+
+if TYPE_CHECKING:
+    from renja_xl.bulk import FileResult
 
 __all__ = ["impor_sipd"]
 
@@ -47,6 +49,8 @@ def impor_sipd(
     rinci: Rinci = False,
 ) -> None:
     """Buat Renja (Tabel 3.1 dan 4.1) setiap Perangkat Daerah dari ekspor SIPD-RI."""
+    from renja_xl.sipd import import_sipd
+
     keluar.mkdir(parents=True, exist_ok=True)
     with _progress("Menulis Renja", None) as advance:
         summary = import_sipd(ekspor, keluar, maju=maju, per=per, pemda=pemda, workers=workers,

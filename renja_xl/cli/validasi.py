@@ -5,22 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from renja_xl.cli.output import console, error_console
-from renja_xl.validasi import Finding, Report, Severity, validate
-from renja_xl.validasi.config import Config, load_config
-from renja_xl.validasi.workbook_marks import mark_file
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from renja_xl.validasi import Finding, Report, Severity
 
 __all__ = ["validasi"]
 
-_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+_STYLES = {"error": "bold red", "warning": "yellow"}
+"""Title style by severity (`Severity` is a string enum: its values are the keys)."""
 
 
 def _table(sheet: str, severity: Severity, findings: list[Finding]) -> Table:
+    from rich.table import Table
+
     table = Table(
         title=f"{sheet} — {severity.label} ({len(findings)})",
         title_style=_STYLES[severity],
@@ -37,6 +41,8 @@ def _table(sheet: str, severity: Severity, findings: list[Finding]) -> Table:
 
 def _print(report: Report) -> None:
     """The report as tables, one per sheet and severity, errors first."""
+    from renja_xl.validasi import Severity
+
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     sheets = list(dict.fromkeys(f.sheet for f in report))
     ranked = sorted(report, key=lambda f: (sheets.index(f.sheet), order[f.severity]))
@@ -52,6 +58,8 @@ def _print(report: Report) -> None:
 
 
 def _mark(files: list[Path], report: Report, force: bool, quiet: bool) -> None:
+    from renja_xl.validasi.workbook_marks import mark_file
+
     out = error_console if quiet else console
     for path in files:
         backup = mark_file(path, report, force=force)
@@ -86,6 +94,9 @@ def validasi(
     )] = False,
 ) -> None:
     """Periksa Renja seperti verifikator Bappeda: subtotal, sumber dana, target, kode, 3.1/4.1."""
+    from renja_xl.validasi import validate
+    from renja_xl.validasi.config import Config, load_config
+
     config = load_config(konfigurasi) if konfigurasi else None
     if nomenklatur:
         config = replace(config or Config(), extra_nomenklatur=(

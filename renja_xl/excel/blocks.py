@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl.utils import get_column_letter
+from renja_xl.formula.a1 import column_letter, run_text
+from renja_xl.formula.a1 import runs as column_runs
 
 __all__ = ["Block", "Cell", "Keep", "column_runs", "run_refs", "value_blocks"]
 
@@ -40,20 +41,7 @@ class Block:
     @property
     def ref(self) -> str:
         """The block's A1 range ("F12:F20")."""
-        letter = get_column_letter(self.column)
-        last = self.row + len(self.values) - 1
-        return f"{letter}{self.row}" if last == self.row else f"{letter}{self.row}:{letter}{last}"
-
-
-def column_runs(rows: Iterable[int]) -> list[tuple[int, int]]:
-    """Sorted rows as runs of adjacent rows: [(first, last), ...]."""
-    runs: list[list[int]] = []
-    for row in sorted(set(rows)):
-        if runs and row == runs[-1][1] + 1:
-            runs[-1][1] = row
-        else:
-            runs.append([row, row])
-    return [(a, b) for a, b in runs]
+        return run_text(column_letter(self.column), self.row, self.row + len(self.values) - 1)
 
 
 def run_refs(cells: Iterable[tuple[int, int]]) -> list[str]:
@@ -61,12 +49,8 @@ def run_refs(cells: Iterable[tuple[int, int]]) -> list[str]:
     by_column: dict[int, list[int]] = defaultdict(list)
     for row, column in cells:
         by_column[column].append(row)
-    refs = []
-    for column in sorted(by_column):
-        letter = get_column_letter(column)
-        for first, last in column_runs(by_column[column]):
-            refs.append(f"{letter}{first}" if first == last else f"{letter}{first}:{letter}{last}")
-    return refs
+    return [run_text(column_letter(column), first, last)
+            for column in sorted(by_column) for first, last in column_runs(by_column[column])]
 
 
 def _joinable_gaps(

@@ -17,8 +17,9 @@ from importlib import resources
 from renja_xl.nomenklatur.codes import parent_kode
 from renja_xl.nomenklatur.entry import Entry, Metadata
 from renja_xl.nomenklatur.lookup import Nomenklatur
+from renja_xl.nomenklatur.names import levels_by_name
 
-__all__ = ["DEFAULT_VERSION", "VERSIONS", "default", "load"]
+__all__ = ["DEFAULT_VERSION", "VERSIONS", "default", "load", "name_levels"]
 
 DEFAULT_VERSION = "Kepmendagri 900.1.15.5-1317/2023"
 _DRAFT_KABUPATEN_KOTA = "Pemutakhiran 2027 (draf) kabupaten/kota"
@@ -45,9 +46,13 @@ VERSIONS = tuple(_SOURCES)
 
 
 def _rows(folder: str, name: str) -> Iterator[dict[str, str]]:
+    yield from csv.DictReader(_lines(folder, name))
+
+
+def _lines(folder: str, name: str) -> Iterator[str]:
     path = resources.files("renja_xl.nomenklatur").joinpath("data", folder, name)
     with gzip.open(io.BytesIO(path.read_bytes()), "rt", encoding="utf-8", newline="") as text:
-        yield from csv.DictReader(text)
+        yield from text
 
 
 def _selected(source: _Source) -> list[dict[str, str]]:
@@ -87,13 +92,18 @@ def _expand_penunjang(entries: list[Entry]) -> list[Entry]:
     return entries + copies
 
 
-@cache
-def load(version: str = DEFAULT_VERSION) -> Nomenklatur:
-    """The nomenclature of one regulation version (read once, then cached)."""
+def _source(version: str) -> _Source:
     source = _SOURCES.get(version)
     if source is None:
         known = ", ".join(VERSIONS)
         raise ValueError(f"Versi nomenklatur tidak dikenal: {version!r} (tersedia: {known})")
+    return source
+
+
+@cache
+def load(version: str = DEFAULT_VERSION) -> Nomenklatur:
+    """The nomenclature of one regulation version (read once, then cached)."""
+    source = _source(version)
     rows = _selected(source)
     # The draft carries its metadata in the same rows; keep them only then.
     inline = rows if source.metadata_file is None else []
@@ -101,6 +111,21 @@ def load(version: str = DEFAULT_VERSION) -> Nomenklatur:
         version,
         _expand_penunjang(_entries(rows)),
         lambda: _metadata_rows(source, inline),
+    )
+
+
+@cache
+def name_levels(version: str = DEFAULT_VERSION) -> dict[str, frozenset[str]]:
+    """Normalised official name → the levels it occurs at (`Nomenklatur.levels_for_name`),
+    read without building the whole nomenclature: what level inference asks of it."""
+    source = _source(version)
+    rows = csv.reader(_lines(source.folder, "nomenklatur.csv.gz"))
+    header = next(rows)
+    level, nama = header.index("level"), header.index("nama")
+    jenis = header.index("jenis_pemda") if "jenis_pemda" in header else None
+    return levels_by_name(
+        (row[level], row[nama]) for row in rows
+        if source.jenis_pemda in (None, row[jenis] if jenis is not None else None)
     )
 
 

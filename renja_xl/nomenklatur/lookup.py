@@ -8,8 +8,7 @@ from collections.abc import Callable, Iterable
 
 from renja_xl.nomenklatur.codes import is_valid_format, kode_level
 from renja_xl.nomenklatur.entry import Entry, Metadata
-from renja_xl.nomenklatur.names import normalize_name, program_key
-from renja_xl.nomenklatur.similarity import expand_aliases, scores
+from renja_xl.nomenklatur.names import levels_by_name, normalize_name, program_key
 
 __all__ = ["Nomenklatur"]
 
@@ -18,6 +17,8 @@ _TEMPLATE = "X.XX"
 
 def _key(level: str, name: str) -> str:
     """The fuzzy key: programs are compared without the word "program"."""
+    from renja_xl.nomenklatur.similarity import expand_aliases  # fuzzy matching only
+
     normalized = expand_aliases(normalize_name(name))
     return program_key(normalized) if level == "program" else normalized
 
@@ -39,9 +40,10 @@ class Nomenklatur:
         self._by_kode: dict[str, Entry] = {}
         self._children: dict[str | None, list[Entry]] = defaultdict(list)
         self._by_name: dict[str, list[Entry]] = defaultdict(list)
+        entries = list(entries)
         for entry in entries:
             self._add(entry)
-        self._levels = {k: frozenset(e.level for e in v) for k, v in self._by_name.items()}
+        self._levels = levels_by_name((e.level, e.nama) for e in entries)
         self._load_metadata = metadata
         self._metadata: dict[str, Metadata] | None = None
         self._pools: dict[tuple[str, str | None], tuple[list[Entry], list[str]]] = {}
@@ -111,6 +113,8 @@ class Nomenklatur:
         self, nama: str, level: str, parent: str | None = None, limit: int = 3
     ) -> list[tuple[Entry, float]]:
         """The official entries most like `nama` at one level, best first, score 0..100."""
+        from renja_xl.nomenklatur.similarity import scores
+
         entries, keys = self._pool(level, parent)
         found = scores(_key(level, nama), keys)
         best = heapq.nlargest(limit, range(len(found)), key=found.__getitem__)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from renja_xl.nomenklatur.entry import Entry
-from renja_xl.nomenklatur.lookup import Nomenklatur
 from renja_xl.nomenklatur.names import normalize_name
+
+if TYPE_CHECKING:
+    from renja_xl.nomenklatur.lookup import Nomenklatur
 
 __all__ = ["DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Match", "match_name"]
 

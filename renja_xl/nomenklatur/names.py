@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["normalize_name", "program_key"]
+__all__ = ["levels_by_name", "normalize_name", "program_key"]
 
 _AMPERSAND = re.compile(r"\s*&\s*")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -32,3 +34,15 @@ def program_key(normalized: str) -> str:
     if normalized.startswith(_PROGRAM_PREFIX):
         return normalized[len(_PROGRAM_PREFIX) :]
     return normalized
+
+
+def levels_by_name(entries: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """(level, name) pairs → each normalised name's levels; a program also counts under
+    its name without the word "program"."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for level, name in entries:
+        normalized = normalize_name(name)
+        found[normalized].add(level)
+        if level == "program":
+            found[program_key(normalized)].add(level)
+    return {name: frozenset(levels) for name, levels in found.items()}

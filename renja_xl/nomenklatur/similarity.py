@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
+from renja_xl.fuzzy import ratio as _ratio
+from renja_xl.fuzzy import ratios as _ratios
 
 __all__ = ["expand_aliases", "scores", "similarity"]
 
@@ -46,20 +47,18 @@ def _partial(query: str, official: str, floor: float = 0.0) -> float:
         return ceiling
     if long[0] != short[0]:
         return 0.0
-    return fuzz.ratio(short, long[: len(short)]) * ceiling / 100.0
+    return _ratio(short, long[: len(short)]) * ceiling / 100.0
 
 
 def similarity(query: str, official: str) -> float:
     """Edit-distance similarity, forgiving a name that is part of the other."""
-    ratio = fuzz.ratio(query, official)
+    ratio = _ratio(query, official)
     return max(ratio, _partial(query, official, ratio))
 
 
 def scores(query: str, officials: list[str]) -> list[float]:
     """`similarity` of one query against many names, in their order."""
-    ratios = [0.0] * len(officials)
-    for _, ratio, index in process.extract(query, officials, scorer=fuzz.ratio, limit=None):
-        ratios[index] = ratio
+    ratios = _ratios(query, officials)
     size = len(query)
     if size < _MIN_PART:  # too short to be part of anything
         return ratios

@@ -20,7 +20,7 @@ from renja_xl.prakiraan.rounding import grow
 from renja_xl.prakiraan.rules import Decision, Lineage, ProjectionRule, ProjectionRules
 from renja_xl.prakiraan.targets import project_target
 from renja_xl.prakiraan.values import format_percent
-from renja_xl.recompute import expected_totals
+from renja_xl.totals import expected_totals
 
 __all__ = ["Fill", "FillResult", "Skip", "fill_prakiraan"]
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from renja_xl.model import Baris, Level, Renja, Tabel, TabelKind, Target
 from renja_xl.money import Rupiah, rupiah
 from renja_xl.recompute import recompute
 from renja_xl.sipd.export import Export, SipdRow
+from renja_xl.sipd.per import Per
 
 __all__ = ["Per", "Rencana", "SubKegiatan", "code_key", "plan_renja"]
 
@@ -30,13 +30,6 @@ SUMBER_DANA_SEPARATOR = "; "
 
 
 _NO_TARGET = Target()
-
-
-class Per(StrEnum):
-    """What one workbook covers."""
-
-    SKPD = "skpd"
-    SUB_UNIT = "sub-unit"
 
 
 def code_key(kode: str) -> tuple[tuple[int, int | str], ...]:

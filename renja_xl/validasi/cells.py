@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
+from renja_xl.formula.a1 import column_letter
 from renja_xl.model import Baris, Tabel
 from renja_xl.workbook.layout import layout_for
 
 __all__ = ["cell_ref", "column_index", "column_letter", "qualified_ref"]
-
-
-@cache
-def column_letter(index: int) -> str:
-    """1 → "A", 28 → "AB"."""
-    letters = ""
-    while index > 0:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def column_index(tabel: Tabel, field: str) -> int | None:

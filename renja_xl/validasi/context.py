@@ -11,14 +11,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import chain, count
-from operator import attrgetter, itemgetter
-from types import SimpleNamespace
+from itertools import chain
 from typing import Any, NamedTuple, TypeVar
 
+from renja_xl.amounts import is_error, is_fraction, is_text
+from renja_xl.hierarchy import Hierarchy
 from renja_xl.model import Baris, Level, Renja, Tabel
 from renja_xl.numbers import is_empty_mark
-from renja_xl.validasi.amounts import is_error, is_fraction, is_text
+from renja_xl.totals import expected_totals, unreadable
 from renja_xl.validasi.config import Config
 from renja_xl.validasi.finding import Value
 from renja_xl.validasi.rule import Problem
@@ -27,61 +27,19 @@ __all__ = ["AmountCells", "RenjaContext", "TabelContext"]
 
 T = TypeVar("T")
 
-_BOTTOM_UP = (  # the parent levels but JUMLAH, children first; whether their subtotals are checked
-    (Level.KEGIATAN, True), (Level.PROGRAM, True), (Level.BIDANG, False),
-)
-_new_tuple = tuple.__new__
-_sheet_of, _row_of = attrgetter("sheet"), attrgetter("row")
-_NO_ORIGIN = SimpleNamespace(sheet=None, row=None)
-"""Stands in for the `Asal` of a row from no workbook."""
-_RULE_FIELDS = (
-    "level", "kode", "indikator", "lokasi", "target", "pagu", "sumber_dana", "target_maju",
-    "pagu_maju", "asal", "raw", "ambiguity",
-)
-
-
-def parent_indices(levels: Sequence[Level]) -> list[int | None]:
-    """Each row's parent index, the rule of `renja_xl.hierarchy.parent_index` on levels.
-
-    A row's parent is the nearest row one level up within the same block: a
-    bidang closes every open program, a program every kegiatan, and JUMLAH
-    closes everything. Written as one loop over plain levels because the rules
-    ask it of every row of big tables.
-    """
-    result: list[int | None] = []
-    append = result.append
-    bidang: int | None = None
-    program: int | None = None
-    kegiatan: int | None = None
-    for i, level in enumerate(levels):
-        if level is Level.SUB_KEGIATAN:
-            append(kegiatan)
-        elif level is Level.KEGIATAN:
-            append(program)
-            kegiatan = i
-        elif level is Level.PROGRAM:
-            append(bidang)
-            program, kegiatan = i, None
-        elif level is Level.BIDANG:
-            append(None)
-            bidang, program, kegiatan = i, None, None
-        else:
-            append(None)
-            bidang, program, kegiatan = None, None, None
-    return result
 
 
 class AmountCells(NamedTuple):
     """Row indices, in sheet order, of one budget column's cells that are not plain amounts."""
 
     errors: list[int]
-    """Cells showing an Excel error (`amounts.is_error`)."""
+    """Cells showing an Excel error (`renja_xl.amounts.is_error`)."""
     texts: list[int]
-    """Cells holding text that is no amount (`amounts.is_text`)."""
+    """Cells holding text that is no amount (`renja_xl.amounts.is_text`)."""
     invalid: list[int]
-    """Both of the above: cells whose amount is unknown (`amounts.is_invalid`)."""
+    """Both of the above: cells whose amount is unknown (`renja_xl.amounts.is_invalid`)."""
     fractions: list[int]
-    """Cells holding a fraction of a rupiah (`amounts.is_fraction`)."""
+    """Cells holding a fraction of a rupiah (`renja_xl.amounts.is_fraction`)."""
     formulas: dict[int, str]
     """Row index → the formula (without "=") of each formula cell."""
 
@@ -100,34 +58,23 @@ class TabelContext:
         return self.column("level")
 
     @cached_property
+    def hierarchy(self) -> Hierarchy:
+        """Parents and block ends of every row (`renja_xl.hierarchy`)."""
+        return Hierarchy.of(self.levels)
+
+    @property
     def parents(self) -> list[int | None]:
         """Every row's parent index (None for roots and orphans)."""
-        return parent_indices(self.levels)
+        return self.hierarchy.parents
 
-    @cached_property
-    def has_children(self) -> list[bool]:
-        """Whether each row has at least one child."""
-        found = [False] * len(self.tabel.baris)
-        for parent in self.parents:
-            if parent is not None:
-                found[parent] = True
-        return found
-
-    @cached_property
+    @property
     def last(self) -> list[int]:
         """Index of the last row of each row's block (itself when it has none)."""
-        last = list(range(len(self.tabel.baris)))
-        parents = self.parents
-        for i in range(len(last) - 1, -1, -1):  # children come after their parent
-            parent = parents[i]
-            if parent is not None and last[i] > last[parent]:
-                last[parent] = last[i]
-        return last
+        return self.hierarchy.last
 
     def children(self, index: int) -> list[int]:
         """Indices of a row's direct children."""
-        parents = self.parents
-        return [i for i in range(index + 1, self.last[index] + 1) if parents[i] == index]
+        return self.hierarchy.children(index)
 
     def column(self, field: str) -> Sequence[Any]:
         """Every row's value of one field of `Baris`, indexed like `tabel.baris`."""
@@ -138,74 +85,21 @@ class TabelContext:
 
     @cached_property
     def _columns(self) -> dict[str, Sequence[Any]]:
-        # The fields the rules read, taken in one pass over the rows while each row is at
-        # hand (a pass per field costs more on a big table, all the more on a busy
-        # machine), from the dict in which a pydantic model keeps its field values
-        # (half the cost of reading the attributes).
-        if not self.tabel.baris:
-            return {field: () for field in _RULE_FIELDS}
-        rows = map(itemgetter(*_RULE_FIELDS), map(vars, self.tabel.baris))
-        return dict(zip(_RULE_FIELDS, zip(*rows, strict=True), strict=True))
+        return {}
 
     @cached_property
     def expected(self) -> dict[tuple[int, str], int | None]:
-        """(row index, field) → the subtotal each parent should hold.
+        """(row index, field) → the subtotal each parent should hold (`renja_xl.totals`)."""
+        return expected_totals(self.tabel, self.hierarchy)  # type: ignore[return-value]
 
-        The same figures as `renja_xl.recompute.expected_totals`: a row without
-        children (or a sub kegiatan) counts its own amount, any other row the sum
-        of its children, JUMLAH the sum of every other root. Levels are summed
-        from the bottom up, so each row's children are complete when it is reached.
-        """
-        out: dict[tuple[int, str], int | None] = {}
-        parents, has_children = self.parents, self.has_children
-        jumlah = self.indices(Level.JUMLAH)
-        orphans = [i for i in self.indices(Level.SUB_KEGIATAN) if parents[i] is None]
-        for field in self.pagu_fields:
-            values = self.column(field)
-            sums = self._kegiatan_sums(values)
-            top: int | None = None
-            for i in orphans:
-                if values[i] is not None:
-                    top = values[i] if top is None else top + values[i]
-            for level, stored in _BOTTOM_UP:
-                for i in self.indices(level):
-                    if has_children[i]:
-                        total = sums.get(i)
-                        if stored:
-                            out[(i, field)] = total
-                    else:
-                        total = values[i]
-                    if total is None:
-                        continue
-                    parent = parents[i]
-                    if parent is not None:
-                        sums[parent] = sums.get(parent, 0) + total
-                    else:
-                        top = total if top is None else top + total
-            for i in jumlah:
-                out[(i, field)] = top
-        return out
-
-    def _kegiatan_sums(self, values: Sequence[int | None]) -> dict[int, int]:
-        """Kegiatan index → the sum of its sub kegiatan's amounts (absent when none has one).
-
-        A kegiatan's children are the sub kegiatan rows right below it (`parent_indices`),
-        so each sum is one slice, added up in C rather than row by row.
-        """
-        sums: dict[int, int] = {}
-        has_children, last = self.has_children, self.last
-        for i in self.indices(Level.KEGIATAN):
-            if has_children[i]:
-                below = values[i + 1 : last[i] + 1]
-                if below.count(None) < len(below):
-                    sums[i] = sum(filter(None, below))  # zeros and blanks add nothing
-        return sums
+    def unreadable(self, field: str) -> list[int]:
+        """Rows the sums count whose amount could not be read (`renja_xl.totals.unreadable`)."""
+        return self.shared(f"unreadable:{field}",
+                           lambda: unreadable(self.tabel, field, self.hierarchy))
 
     def block_range(self, index: int) -> range:
         """Indices of the rows below a parent, down to the end of its block (JUMLAH: all above)."""
-        if self.levels[index] is Level.JUMLAH:
-            return range(index)
-        return range(index + 1, self.last[index] + 1)
+        return self.hierarchy.block(index)
 
     def in_block(self, positions: list[int], index: int) -> int:
         """How many of some row indices (in sheet order) lie in a parent's block."""
@@ -231,26 +125,9 @@ class TabelContext:
         return {row: i for i, row in enumerate(self.sheet_rows) if row is not None}
 
     @cached_property
-    def index_of(self) -> dict[int, int]:
-        """id(row) → the row's index in the table."""
-        return dict(zip(map(id, self.tabel.baris), count()))
-
-    @cached_property
-    def _origins(self) -> tuple[list[str | None], list[int | None]]:
-        origins = self.column("asal")
-        if self.unplaced:  # rows from no workbook have no Asal
-            origins = [a if a is not None else _NO_ORIGIN for a in origins]
-        return list(map(_sheet_of, origins)), list(map(_row_of, origins))
-
-    @property
     def sheet_rows(self) -> list[int | None]:
         """Every row's sheet row number (None for rows from no workbook)."""
-        return self._origins[1]
-
-    @property
-    def sheet_names(self) -> list[str | None]:
-        """Every row's sheet as the reader found it (None for rows from no workbook)."""
-        return self._origins[0]
+        return [asal.row if asal is not None else None for asal in self.column("asal")]
 
     @cached_property
     def unplaced(self) -> list[int]:
@@ -334,8 +211,8 @@ class TabelContext:
         related: str | None = None,
     ) -> Problem:
         """A problem in this table at a row's field (the row, or its index in the table)."""
-        # tuple.__new__ straight away: a NamedTuple's own __new__ is a Python function.
-        return _new_tuple(Problem, (self.tabel, baris, field, message, expected, actual, related))
+        row = self.tabel.baris[baris] if isinstance(baris, int) else baris
+        return Problem(self.tabel, row, field, message, expected, actual, related)
 
 
 @dataclass

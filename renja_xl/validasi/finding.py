@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -25,7 +25,7 @@ Value = str | int | None
 """An expected or actual value: rupiah as int, anything else as text."""
 
 
-@dataclass(frozen=True, init=False, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Finding:
     """A problem found in one cell (or row) of a Renja table.
 
@@ -45,27 +45,6 @@ class Finding:
     related: str | None = None
     file: str | None = None
 
-    def __init__(
-        self,
-        code: str,
-        severity: Severity,
-        sheet: str,
-        cell: str | None,
-        row: int | None,
-        message: str,
-        expected: Value = None,
-        actual: Value = None,
-        field: str | None = None,
-        related: str | None = None,
-        file: str | None = None,
-    ) -> None:
-        # Straight into the slots: a frozen dataclass's own __init__ goes through
-        # object.__setattr__ for each field, most of the cost of a big report.
-        for put, value in zip(SETTERS, (
-            code, severity, sheet, cell, row, message, expected, actual, field, related, file
-        ), strict=True):
-            put(self, value)
-
     @property
     def is_error(self) -> bool:
         """Whether the finding is error-level."""
@@ -78,6 +57,3 @@ class Finding:
         del data["field"], data["related"], data["file"]
         return data
 
-
-SETTERS = tuple(getattr(Finding, f.name).__set__ for f in fields(Finding))
-"""The slot setters of Finding's fields, in order: how the engine fills thousands at once."""

@@ -29,8 +29,7 @@ class Problem(NamedTuple):
     """What a rule found, before it gets its code and severity."""
 
     tabel: Tabel
-    baris: Baris | int
-    """The row, or its index in `tabel.baris` (cheaper for the engine to place)."""
+    baris: Baris
     field: str
     message: str
     expected: Value = None

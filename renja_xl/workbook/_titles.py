@@ -78,4 +78,4 @@ def _signature(renja: dict[str, Any], lines: list[str]) -> None:
     if place:
         tempat, _, tanggal = place.partition(",")
         renja["tempat"], renja["tanggal"] = tempat.strip(), tanggal.strip()
-    renja["penandatangan"] = Penandatangan(**ttd)
+    renja["penandatangan"] = Penandatangan.model_construct(**ttd)

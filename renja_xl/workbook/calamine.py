@@ -16,12 +16,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache
-from html import unescape
 from typing import Any
 
-from openpyxl.formula.translate import Translator
-from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
-
+from renja_xl.formula.a1 import column_index, column_letter, parse_range
 from renja_xl.workbook.grid import Grid, GridCell
 
 __all__ = ["calamine_available", "calamine_grid", "open_calamine"]
@@ -62,12 +59,16 @@ def open_calamine(path: str) -> Any | None:
 
 @cache
 def _column(letters: bytes) -> int:
-    return column_index_from_string(letters.decode())
+    return column_index(letters.decode())
 
 
 def _text(raw: bytes) -> str:
     text = raw.decode("utf-8")
-    return unescape(text) if "&" in text else text
+    if "&" not in text:
+        return text
+    from html import unescape  # entities are rare in formulas and error texts
+
+    return unescape(text)
 
 
 class _NotPlain(Exception):
@@ -101,6 +102,9 @@ class _XmlCells:
             if text:
                 masters[key] = ("=" + text, ref)
             elif key in masters:
+                # Excel's filled-down formulas; openpyxl moves their references.
+                from openpyxl.formula.translate import Translator
+
                 master, origin = masters[key]
                 return Translator(master, origin).translate_formula(ref)
         return "=" + text if text else None
@@ -123,7 +127,7 @@ def _bold_rows(xml: bytes, bold: dict[int, bool]) -> Callable[[int], frozenset[i
     def rows(column: int) -> frozenset[int]:
         if not ids:
             return frozenset()
-        letters = get_column_letter(column).encode()
+        letters = column_letter(column).encode()
         # A literal start lets the expression engine skip to the column's cells.
         pattern = rb'<c r="' + letters + rb'(\d+)"[^>]*?\ss="(?:' + ids + rb')"'
         return frozenset(int(number) for number in re.findall(pattern, xml))
@@ -195,6 +199,7 @@ def calamine_grid(book: Any, title: str, xml: bytes, bold: dict[int, bool],
         if (m := _ROW_NUMBER.search(tag.group(0)))
     )
     for ref in _MERGE.findall(xml):
-        min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
-        grid.merged.append((min_row, min_col, max_row, max_col))
+        merged = parse_range(ref.decode())
+        if merged is not None:
+            grid.merged.append(tuple(merged))
     return grid

@@ -21,15 +21,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from renja_xl.errors import CellValueError, LayoutNotFoundError, RenjaError
+from renja_xl.formula import (
+    Evaluator,
+    FormulaError,
+    Range,
+    UnsupportedFormula,
+    cell_text,
+    is_subtotal,
+    plain_subtotal,
+    ranges,
+)
 from renja_xl.inference import RowSignals, infer_levels
-from renja_xl.model import Asal, Baris, Level, RawCell, Renja, Tabel, TabelKind
+from renja_xl.model import Asal, Baris, Level, Penandatangan, RawCell, Renja, Tabel, TabelKind
 from renja_xl.model import Target as TargetModel
 from renja_xl.money import Rupiah, rupiah
 from renja_xl.numbers import parse_amount
-from renja_xl.workbook import formulas
 from renja_xl.workbook._properties import full_opd_name
 from renja_xl.workbook._titles import is_signature, read_metadata, signature_lines, title_lines
 from renja_xl.workbook.detect import Region, find_regions, is_number_row, is_repeat_header
@@ -58,7 +65,7 @@ class _Amount:
     def __init__(self, value: Rupiah | None = None, raw: RawCell | None = None,
                  problem: str | None = None, fatal_text: bool = False) -> None:
         self.value, self.raw, self.problem, self.fatal_text = value, raw, problem, fatal_text
-        self.children: list[formulas.Range] = []
+        self.children: list[Range] = []
         """The one-column ranges of this cell's own SUBTOTAL/SUM formula."""
 
 
@@ -66,130 +73,12 @@ _NO_AMOUNT = _Amount()
 """An empty pagu cell (shared: never changed)."""
 
 
-class _Prefix:
-    """Prefix sums of one column, with the rows whose value could not be had."""
-
-    def __init__(self) -> None:
-        self.rows: list[int] = []
-        self.sums: list[int | Decimal] = [0]
-        """Running totals: whole numbers stay int (fast), a fraction makes them Decimal."""
-        self.unsure: list[int] = []
-
-    def total(self, first: int, last: int) -> tuple[int | Decimal, bool] | None:
-        """Sum over rows first..last, or None when an unsure row lies inside."""
-        if bisect_right(self.unsure, last) > bisect_left(self.unsure, first):
-            return None
-        lo, hi = bisect_left(self.rows, first), bisect_right(self.rows, last)
-        return self.sums[hi] - self.sums[lo], hi > lo
-
-
-class _Evaluator:
-    """Evaluates pagu cells of one grid, formulas included, memoised.
-
-    Sums over a one-column range (what SUBTOTAL and SUM over a block are) use
-    per-column prefix sums, so a JUMLAH over 10,000 rows costs two lookups.
-    """
+class _Evaluator(Evaluator):
+    """The grid's evaluator, with Excel's saved results for formulas it cannot compute."""
 
     def __init__(self, grid: Grid, cached: Cached | None) -> None:
+        super().__init__(grid)
         self.grid, self.cached = grid, cached
-        self.memo: dict[tuple[int, int], Decimal | None] = {}
-        self.active: set[tuple[int, int]] = set()
-        self.prefix: dict[int, _Prefix] = {}
-
-    def _column_prefix(self, col: int) -> _Prefix:
-        """Running sums of a column's cells that SUBTOTAL counts (not SUBTOTAL cells)."""
-        prefix = self.prefix.get(col)
-        if prefix is not None:
-            return prefix
-        prefix = self.prefix[col] = _Prefix()
-        rows, sums, unsure = prefix.rows, prefix.sums, prefix.unsure
-        total: int | Decimal = 0
-        grid_rows = self.grid.rows
-        for row in sorted(grid_rows):
-            cell = grid_rows[row].get(col)
-            if cell is None:
-                continue
-            value = cell[0]
-            if type(value) is int and cell[1] == "n":  # most cells: a typed whole number
-                total += value
-            else:
-                if formulas.is_subtotal(value):
-                    continue
-                try:
-                    found = self.value(row, col)
-                except (formulas.FormulaError, formulas.UnsupportedFormula):
-                    unsure.append(row)
-                    continue
-                if found is None:
-                    continue
-                total += found
-            rows.append(row)
-            sums.append(total)
-        return prefix
-
-    def column_total(self, col: int, first: int, last: int) -> tuple[int | Decimal, bool] | None:
-        """SUBTOTAL(9, …) over rows first..last of one column and whether any cell counted;
-        None when a cell inside cannot be evaluated (evaluate cell by cell to say why)."""
-        return self._column_prefix(col).total(first, last)
-
-    def range_sum(self, rng: formulas.Range, skip: bool) -> tuple[Decimal, bool]:
-        if not skip or rng.first_column != rng.last_column:
-            return self._slow_sum(rng, skip)
-        prefix = self._column_prefix(rng.first_column)
-        found = prefix.total(rng.first_row, rng.last_row)
-        return self._slow_sum(rng, skip) if found is None else (Decimal(found[0]), found[1])
-
-    def _slow_sum(self, rng: formulas.Range, skip: bool) -> tuple[Decimal, bool]:
-        total, seen = Decimal(0), False
-        for r, c in rng.cells():
-            if skip and formulas.is_subtotal(self.raw(r, c)):
-                continue
-            value = self.value(r, c)
-            if value is not None:
-                total, seen = total + value, True
-        return total, seen
-
-    def raw(self, row: int, col: int) -> Any:
-        cell = self.grid.cell(row, col)
-        return None if cell is None else cell.value
-
-    def value(self, row: int, col: int) -> Decimal | None:
-        key = (row, col)
-        if key in self.memo:
-            return self.memo[key]
-        if key in self.active:
-            raise formulas.FormulaError("#REF! (rumus melingkar)")
-        self.active.add(key)
-        try:
-            result = self._compute(self.grid.cell(row, col))
-        finally:
-            self.active.discard(key)
-        self.memo[key] = result
-        return result
-
-    def _compute(self, cell: GridCell | None) -> Decimal | None:
-        if cell is None:
-            return None
-        if cell.kind == "f":
-            block = formulas.simple_subtotal(cell.value)
-            if block is not None:
-                total, seen = self.range_sum(block, True)
-                return total if seen else None
-            return formulas.evaluate(cell.value, self.value, self.raw, self.range_sum)
-        if cell.kind == "n" and not isinstance(cell.value, bool):
-            return Decimal(cell.value) if isinstance(cell.value, int) else Decimal(str(cell.value))
-        if cell.kind == "e":
-            raise formulas.FormulaError(str(cell.value))
-        if cell.kind == "s":
-            try:
-                return parse_amount(cell.value)
-            except ValueError:
-                return None
-        return None
-
-
-def _ref(row: int, col: int) -> str:
-    return f"{get_column_letter(col)}{row}"
 
 
 def _amount(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amount:
@@ -198,7 +87,7 @@ def _amount(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amoun
     kind, value = cell[1], cell[0]
     if kind == "n" and type(value) is int:  # most cells: checked first, nothing to keep
         return _Amount(value)
-    ref = _ref(row, col)
+    ref = cell_text(row, col)
     if kind == "s":
         try:
             parsed = parse_amount(value)
@@ -231,8 +120,8 @@ def _whole(value: int | Decimal | None, raw: RawCell | None) -> _Amount:
 
 def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amount:
     text = str(cell.value)
-    raw = RawCell(ref=_ref(row, col), value=None, formula=text.lstrip("="))
-    block = formulas.simple_subtotal(text)
+    raw = RawCell(ref=cell_text(row, col), value=None, formula=text.lstrip("="))
+    block = plain_subtotal(text)
     if block is not None and block.first_column == block.last_column == col:
         # What the writer puts in every parent: summed from the column's prefix sums.
         found = ev.column_total(col, block.first_row, block.last_row)
@@ -242,27 +131,27 @@ def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amou
             return amount
     try:
         value = ev.value(row, col)
-    except formulas.FormulaError as exc:
+    except FormulaError as exc:
         return _Amount(raw=RawCell(ref=raw.ref, value=str(exc), formula=raw.formula),
                        problem=f"rumusnya menghasilkan galat {exc}")
-    except formulas.UnsupportedFormula:
+    except UnsupportedFormula:
         cached = ev.cached(ev.grid.sheet, row, col) if ev.cached else None
         if isinstance(cached, int | float) and not isinstance(cached, bool):
             return _whole(Decimal(str(cached)), raw)
         return _Amount(raw=raw, problem="rumusnya tidak dapat dihitung ulang dan tidak "
                        "memiliki nilai tersimpan")
     amount = _whole(value, raw)
-    if formulas.is_subtotal(text) or "SUM(" in text.upper():
+    if is_subtotal(text) or "SUM(" in text.upper():
         amount.children = _formula_ranges(text, col)
     return amount
 
 
-def _formula_ranges(text: str, col: int) -> list[formulas.Range]:
+def _formula_ranges(text: str, col: int) -> list[Range]:
     """The ranges of a SUBTOTAL/SUM formula that cover the formula's own column."""
-    block = formulas.simple_subtotal(text)
+    block = plain_subtotal(text)
     try:
-        found = [block] if block is not None else formulas.ranges(text)
-    except (formulas.UnsupportedFormula, formulas.FormulaError):
+        found = [block] if block is not None else ranges(text)
+    except (UnsupportedFormula, FormulaError):
         return []
     return [rng for rng in found if rng.first_column <= col <= rng.last_column]
 
@@ -357,7 +246,7 @@ def _pagu(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amount:
     return _amount(ev, row, col, cell)
 
 
-def _children_span(ranges: list[formulas.Range], table_rows: list[int]) -> range | None:
+def _children_span(ranges: list[Range], table_rows: list[int]) -> range | None:
     """The table rows (0-based indexes) that a row's own SUBTOTAL/SUM formula covers."""
     first, last = len(table_rows), -1
     for rng in ranges:
@@ -382,12 +271,12 @@ def _signals(rows: list[_RawRow]) -> list[RowSignals]:
     return out
 
 
-def _name_levels() -> Callable[[str], frozenset[str]] | None:
-    try:
-        from renja_xl.nomenklatur import default
-    except ImportError:  # pragma: no cover - the nomenclature ships with the package
-        return None
-    return default().levels_for_name
+def _name_levels(name: str) -> frozenset[str]:
+    """The official levels of a name; the names are read when a row first asks."""
+    from renja_xl.nomenklatur.loading import name_levels
+    from renja_xl.nomenklatur.names import normalize_name
+
+    return name_levels().get(normalize_name(name), frozenset())
 
 
 def _check_strict(raw: _RawRow, level: Level, sheet: str) -> None:
@@ -405,7 +294,7 @@ def _target(text: str) -> TargetModel:
 
 def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
     texts, pagu, maju = raw.texts, raw.pagu, raw.pagu_maju
-    return Baris(
+    return Baris.model_construct(
         level=level,
         kode=texts[KODE],
         uraian=texts[URAIAN],
@@ -431,11 +320,11 @@ def read_region(grid: Grid, region: Region, *, strict: bool = True,
     """One table of a sheet as a `Tabel`."""
     ev = _Evaluator(grid, cached)
     rows = _raw_rows(grid, region, ev)
-    levels, notes = infer_levels(_signals(rows), _name_levels())
+    levels, notes = infer_levels(_signals(rows), _name_levels)
     if strict:
         for raw, level in zip(rows, levels, strict=True):
             _check_strict(raw, level, grid.sheet)
-    return Tabel(
+    return Tabel.model_construct(
         kind=region.kind,
         sheet=grid.sheet,
         baris=[_baris(r, lv, n, grid.sheet) for r, lv, n in zip(rows, levels, notes, strict=True)],
@@ -466,8 +355,9 @@ def read_grids(grids: Iterable[Grid], *, strict: bool = True, cached: Cached | N
         )
     meta.setdefault("tahun", min(years) if years else 0)
     meta.setdefault("opd", meta.get("opd_singkat", ""))
-    return Renja(tabel31=tables.get(TabelKind.TABEL_31), tabel41=tables.get(TabelKind.TABEL_41),
-                 **meta)
+    meta.setdefault("penandatangan", Penandatangan.model_construct())
+    return Renja.model_construct(tabel31=tables.get(TabelKind.TABEL_31),
+                                 tabel41=tables.get(TabelKind.TABEL_41), **meta)
 
 
 def _cached_values(path: Path) -> Cached:

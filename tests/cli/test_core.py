@@ -158,8 +158,15 @@ def bad_inputs(tmp_path: Path, dharmasraya: Renja) -> dict[str, tuple[Path, list
     }
 
 
-@pytest.mark.parametrize("command", ["hitung", "ringkasan"])
-@pytest.mark.parametrize("case", ["bukan workbook", "terpotong", "tanpa header", "teks di pagu"])
+_BAD_INPUTS = [
+    (case, command)
+    for case in ("bukan workbook", "terpotong", "tanpa header", "teks di pagu")
+    for command in ("hitung", "ringkasan")
+    if (case, command) != ("teks di pagu", "hitung")  # hitung lists the blocks it cannot compute
+]
+
+
+@pytest.mark.parametrize(("case", "command"), _BAD_INPUTS)
 def it_answers_bad_input_with_one_indonesian_line_and_exit_2(
     bad_inputs, case: str, command: str, tmp_path: Path
 ) -> None:

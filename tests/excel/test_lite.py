@@ -54,7 +54,15 @@ def test_the_lite_main_py_only_re_exports_the_scripts():
     source = (ROOT / "macros" / "xlwings_lite" / "main.py").read_text()
     assert ("from renja_xl.excel.scripts import hitung_subtotal, isi_kode, isi_prakiraan_maju, "
             "validasi") in source
-    assert "renja-xl" in (ROOT / "macros" / "xlwings_lite" / "requirements.txt").read_text()
+
+
+def test_the_lite_requirements_keep_the_xlwings_pin_and_say_where_the_wheel_comes_from():
+    import xlwings
+
+    text = (ROOT / "macros" / "xlwings_lite" / "requirements.txt").read_text()
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert lines == [f"xlwings=={xlwings.__version__}"]
+    assert "/lite/requirements.txt" in text and "renja-xl server" in text
 
 
 def test_the_wheel_is_pure_python(wheel: Path):
@@ -62,3 +70,22 @@ def test_the_wheel_is_pure_python(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "renja_xl/excel/macros/RenjaXL.bas" in names
     assert not [n for n in names if n.endswith((".so", ".pyd", ".dll"))]
+
+
+_LOADED = """
+import json, sys
+import renja_xl.excel.scripts
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in
+                        ("renja_xl", "openpyxl", "pydantic", "rapidfuzz"))))
+"""
+
+
+def test_importing_the_scripts_loads_no_model_rule_nomenclature_or_openpyxl():
+    env = {**os.environ, "XLWINGS_LICENSE_KEY": "noncommercial", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _LOADED], capture_output=True, text=True,
+                          env=env, timeout=120, check=True)
+    loaded = json.loads(done.stdout)
+    # the package's lazy-export helper (a dozen lines, no imports of its own) is all
+    # that comes with the scripts
+    assert set(loaded) == {"renja_xl", "renja_xl._lazy", "renja_xl.excel",
+                           "renja_xl.excel.scripts"}, loaded

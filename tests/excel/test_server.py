@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -88,7 +89,7 @@ def test_a_wrong_or_missing_token_is_refused(url, payload, token):
     assert "Token" in response.text
 
 
-def test_only_the_three_scripts_can_be_called(url, payload):
+def test_only_the_four_scripts_can_be_called(url, payload):
     response = _post(url, "run_python", json.dumps(payload).encode())
     assert response.status_code == 404
     assert "tidak dikenal" in response.text
@@ -100,17 +101,34 @@ def test_an_oversized_request_is_refused(url):
     assert "terlalu besar" in response.text
 
 
-@pytest.mark.parametrize(("body", "status"), [
-    (b"bukan json", 400),
-    (b"[1, 2]", 422),
-    (json.dumps({"client": "VBA", "version": "0.1.0", "sheets": []}).encode(), 422),
-    (json.dumps({"client": "VBA", "version": xw.__version__, "sheets": [{"nama": 1}]}).encode(),
-     422),
+_BOOK = {"name": "renja.xlsx", "active_sheet_index": 0, "selection": "A1"}
+
+
+def _sent(**parts) -> bytes:
+    return json.dumps({"client": "VBA", "version": xw.__version__, "book": _BOOK, "names": [],
+                       **parts}).encode()
+
+
+_SHEET = {"name": "Tabel 3.1", "pictures": [], "tables": []}
+
+
+@pytest.mark.parametrize(("body", "status", "says"), [
+    (b"bukan json", 400, "bukan JSON"),
+    (b"[1, 2]", 422, "bukan objek JSON"),
+    (json.dumps({"client": "VBA", "version": "0.1.0", "sheets": []}).encode(), 422, "sheets"),
+    (_sent(sheets=[{"nama": 1}]), 422, "tidak bernama"),
+    (_sent(sheets=[{"name": "Tabel 3.1"}]), 422, "tidak berisi nilai sel"),
+    (_sent(sheets=[{**_SHEET, "values": "A1"}]), 422, "tidak berisi nilai sel"),
+    (_sent(sheets=[{**_SHEET, "values": [[1]]}], book="renja.xlsx"), 422, "'book'"),
+    (_sent(sheets=[{**_SHEET, "values": [[{"x": 1}, [2]]]}], names="x"), 422, "Kirim ulang"),
 ])
-def test_a_malformed_payload_gets_a_4xx_with_a_message_not_a_traceback(url, body, status):
-    response = _post(url, "validasi", body)
+@pytest.mark.parametrize("name", scripts.SCRIPTS)
+def test_a_malformed_payload_gets_a_4xx_in_plain_words_never_a_python_error_name(
+        url, body, status, says, name):
+    response = _post(url, name, body)
     assert response.status_code == status
-    assert "Traceback" not in response.text and response.text.strip()
+    assert says in response.text
+    assert not re.search(r"Traceback|[A-Za-z]+(Error|Exception)\b", response.text)
 
 
 def test_listening_beyond_this_computer_needs_a_token():

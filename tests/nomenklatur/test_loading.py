@@ -6,7 +6,8 @@ import sys
 import pytest
 
 import renja_xl.nomenklatur as nomenklatur_api
-from renja_xl.nomenklatur import DEFAULT_VERSION, VERSIONS, default, load
+from renja_xl.nomenklatur import DEFAULT_VERSION, VERSIONS, default, load, normalize_name
+from renja_xl.nomenklatur.loading import name_levels
 
 
 def test_nothing_is_read_at_import():
@@ -61,3 +62,17 @@ def test_exported_members():
         "names",
         "similarity",
     }
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_name_index_for_level_inference_is_the_nomenclature_s_own(version: str) -> None:
+    names, official = name_levels(version), load(version)
+    assert len(names) > 1000
+    assert all(official.levels_for_name(name) == levels for name, levels in names.items())
+
+
+def test_a_name_is_found_at_its_official_levels() -> None:
+    names = name_levels()
+    assert names[normalize_name("PENYEDIAAN  permakanan")] == frozenset({"sub_kegiatan"})
+    assert names[normalize_name("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")] == (
+        frozenset({"program"}))

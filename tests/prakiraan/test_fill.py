@@ -7,7 +7,7 @@ import pytest
 from renja_xl.errors import RenjaError
 from renja_xl.model import Asal, Baris, Level, RawCell, Renja, Tabel, TabelKind, Target
 from renja_xl.prakiraan import ProjectionRule, ProjectionRules, fill_prakiraan, load_example_rules
-from renja_xl.recompute import expected_totals
+from renja_xl.totals import expected_totals
 
 PRINTED_JUMLAH_2023 = 13_878_624_857
 

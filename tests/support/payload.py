@@ -4,8 +4,8 @@
 (`RunRemotePython`) or an Office.js client posts: the book, its named ranges
 and each worksheet's values anchored at A1. Excel sends formula results, not
 formulas; a file written by a tool other than Excel may hold no results, so
-each formula is evaluated here (sums, SUBTOTAL, arithmetic, as
-`renja_xl.workbook.formulas` knows them), falling back to the cached result.
+each formula is evaluated here (sums, SUBTOTAL, arithmetic, as `renja_xl.formula`
+knows them; a cycle shows #REF!), falling back to the cached result.
 Used to run the Excel scripts on a file: tests, benchmarks, troubleshooting.
 """
 
@@ -20,7 +20,8 @@ import xlwings
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from renja_xl.workbook import formulas
+from renja_xl.formula import Evaluator, FormulaError, UnsupportedFormula
+from renja_xl.workbook.grid import grid_from_values
 
 __all__ = ["payload_from_workbook"]
 
@@ -28,39 +29,22 @@ _HYPERLINK = re.compile(r'^=HYPERLINK\(".*",\s*"(.*)"\)$', re.IGNORECASE)
 
 
 class _Results:
-    """Formula results of one sheet, computed on demand and memoised."""
+    """Formula results of one sheet, as Excel shows them, computed on demand and memoised."""
 
     def __init__(self, ws: Worksheet, cached: Worksheet | None) -> None:
         self.ws, self.cached = ws, cached
-        self.memo: dict[tuple[int, int], Any] = {}
-
-    def raw(self, row: int, column: int) -> Any:
-        return self.ws.cell(row, column).value
-
-    def number(self, row: int, column: int) -> Decimal | None:
-        value = self.result(row, column)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            if isinstance(value, str) and value.startswith("#"):
-                raise formulas.FormulaError(value)
-            return None
-        return Decimal(str(value))
+        values = [list(row) for row in ws.iter_rows(values_only=True)]
+        self.evaluator = Evaluator(grid_from_values(ws.title, values), count_text=False)
 
     def result(self, row: int, column: int) -> Any:
-        key = (row, column)
-        if key not in self.memo:
-            self.memo[key] = None  # a cycle reads as empty
-            self.memo[key] = self._compute(row, column)
-        return self.memo[key]
-
-    def _compute(self, row: int, column: int) -> Any:
-        value = self.raw(row, column)
-        if not (isinstance(value, str) and value.startswith("=")):
+        value = self.evaluator.raw(row, column)
+        if not (isinstance(value, str) and value.startswith("=") and len(value) > 1):
             return value
         try:
-            result = formulas.evaluate(value, self.number, self.raw)
-        except formulas.FormulaError as exc:
+            result = self.evaluator.value(row, column)
+        except FormulaError as exc:
             return str(exc).split()[0] if str(exc).startswith("#") else "#VALUE!"
-        except formulas.UnsupportedFormula:
+        except UnsupportedFormula:
             link = _HYPERLINK.match(value)
             if link:  # Excel shows a link's friendly name
                 return link[1]

@@ -13,17 +13,12 @@ _INDIKATOR_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 
 @rule("indikator.empty", Severity.WARNING)
-def indikator_empty(ctx: TabelContext) -> list[Problem]:
+def indikator_empty(ctx: TabelContext) -> Iterator[Problem]:
     """A program, kegiatan or sub kegiatan has no indikator kinerja."""
-    levels = ctx.levels
-    messages = {
-        level: f"Indikator kinerja {level.label.lower()} kosong." for level in _INDIKATOR_LEVELS
-    }
-    problem = ctx.problem
-    return [  # a list at once: in a plan still being filled, this is the most common finding
-        problem(i, "indikator", messages[levels[i]], expected="indikator kinerja")
-        for i in ctx.blank("indikator", ctx.indices(*_INDIKATOR_LEVELS))
-    ]
+    for i in ctx.blank("indikator", ctx.indices(*_INDIKATOR_LEVELS)):
+        label = ctx.levels[i].label.lower()
+        yield ctx.problem(i, "indikator", f"Indikator kinerja {label} kosong.",
+                          expected="indikator kinerja")
 
 
 @rule("lokasi.empty", Severity.WARNING)

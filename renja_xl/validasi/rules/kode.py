@@ -9,7 +9,6 @@ from renja_xl.model import Baris, Level
 from renja_xl.nomenklatur import Nomenklatur, default, kode_level, normalize_name, parent_kode
 from renja_xl.nomenklatur.known import KnownCodes, known_codes
 from renja_xl.nomenklatur.names import program_key
-from renja_xl.nomenklatur.similarity import similarity
 from renja_xl.validasi.cells import qualified_ref
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
@@ -79,12 +78,15 @@ def format_(ctx: TabelContext) -> Iterator[Problem]:
 def unknown(ctx: TabelContext) -> Iterator[Problem]:
     """A well-formed kode that is not in the packaged nomenclature nor in a list of known
     codes (codes observed in SIPD-RI exports, see `renja_xl.nomenklatur.known`)."""
+    well_formed = _well_formed(ctx)
+    if not well_formed:
+        return  # a plan without kode never loads the nomenclature
     nomenklatur = _nomenklatur()
     lists = [_known(source) for source in ctx.config.extra_nomenklatur]
     checked = f"nomenklatur {nomenklatur.version}"
     if lists:
         checked += " maupun " + ", ".join(k.label for k in lists)
-    for _, baris, kode in _well_formed(ctx):
+    for _, baris, kode in well_formed:
         if nomenklatur.get(kode) is None and not any(kode in k for k in lists):
             yield ctx.problem(
                 baris, "kode",
@@ -108,9 +110,13 @@ def _name_key(level: Level, name: str) -> str:
 @rule("kode.name_mismatch", Severity.WARNING)
 def name_mismatch(ctx: TabelContext) -> Iterator[Problem]:
     """The kode's official name differs from the row's name beyond spelling and case."""
-    nomenklatur = _nomenklatur()
-    for _, baris, kode in _well_formed(ctx):
-        entry = nomenklatur.get(kode)
+    well_formed = _well_formed(ctx)
+    if not well_formed:
+        return  # a plan without kode loads neither the nomenclature nor fuzzy matching
+    from renja_xl.nomenklatur.similarity import similarity
+
+    for _, baris, kode in well_formed:
+        entry = _nomenklatur().get(kode)
         if entry is None:
             continue
         score = similarity(_name_key(baris.level, baris.uraian), _name_key(baris.level, entry.nama))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from renja_xl.validasi.amounts import amount_text
+from renja_xl.amounts import amount_text
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule

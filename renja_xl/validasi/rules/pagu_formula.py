@@ -12,29 +12,23 @@ import sys
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from renja_xl.model import Level
-from renja_xl.validasi.cells import column_index, column_letter
-from renja_xl.validasi.context import TabelContext
-from renja_xl.validasi.finding import Severity
-from renja_xl.validasi.formula import (
+from renja_xl.formula import (
     FormulaKind,
     SumFormula,
+    column_letter,
     parse_sum_formula,
     plain_subtotal,
-    ranges_text,
+    row_runs,
 )
+from renja_xl.model import Level
+from renja_xl.validasi.cells import column_index
+from renja_xl.validasi.context import TabelContext
+from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule
 
 
 def _children(ctx: TabelContext, index: int) -> set[int]:
-    if ctx.levels[index] is not Level.JUMLAH:
-        return set(ctx.children(index))
-    tops = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
-    levels, parents = ctx.levels, ctx.parents
-    return {
-        i for i in range(index)
-        if levels[i] is Level.PROGRAM or (parents[i] is None and levels[i] in tops)
-    }
+    return set(ctx.hierarchy.summed(index))
 
 
 def _block(ctx: TabelContext, index: int) -> set[int]:
@@ -62,7 +56,7 @@ def _expected(ctx: TabelContext, index: int, kind: FormulaKind, column: str) -> 
         rows = _rows(ctx, _block(ctx, index))
         return f"SUBTOTAL(9,{column}{rows[0]}:{column}{rows[-1]})" if rows else None
     rows = _rows(ctx, _children(ctx, index))
-    return f"SUM({ranges_text(column, rows)})" if rows else None
+    return f"SUM({row_runs(column, rows)})" if rows else None
 
 
 def _leaves(ctx: TabelContext) -> list[int]:
@@ -197,7 +191,9 @@ def _parent_formula(
             if whole and text == written:
                 continue  # exactly what the writer puts there
             plain = plain_subtotal(text)
-            if plain is not None and plain[0] == letter and edges.spanned(*plain[1:]):
+            if plain is not None and plain.first_column == plain.last_column \
+                    and column_letter(plain.first_column) == letter \
+                    and edges.spanned(plain.first_row, plain.last_row):
                 continue  # the usual SUBTOTAL over the whole block, written by hand
         found = _check(ctx, index, field, letter, text)
         if found is not None:

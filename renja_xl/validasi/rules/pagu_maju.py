@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from renja_xl.amounts import amount_text
 from renja_xl.model import Level
-from renja_xl.validasi.amounts import amount_text
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule

@@ -6,15 +6,18 @@ children as they are written (a program whose formula sums a wrong kegiatan
 repeats that kegiatan's mistake: the kegiatan is reported, not the program),
 or, for a program, the sum of every sub kegiatan row down to the next program
 (orphan sub kegiatan inside its block included: `hierarki.orphan` reports them).
-Blocks holding unreadable amounts are left to the cell rules.
+A block holding unreadable amounts (#REF!, text) is checked against what can be
+read, and the finding names the cells left out; a parent whose own cell shows no
+amount is left to the cell rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from renja_xl.amounts import amount_text
 from renja_xl.model import Level
-from renja_xl.validasi.amounts import amount_text
+from renja_xl.totals import cell_name
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule
@@ -32,16 +35,8 @@ def _close(a: int | None, b: int | None, tolerance: int) -> bool:
 
 
 def _stated_children(ctx: TabelContext, index: int, field: str) -> int | None:
-    values, levels = ctx.column(field), ctx.levels
-    if levels[index] is Level.JUMLAH:
-        parents = ctx.parents
-        tops = [
-            i for i in range(index)
-            if parents[i] is None and levels[i] in (Level.KEGIATAN, Level.SUB_KEGIATAN)
-        ]
-        programs = [i for i in range(index) if levels[i] is Level.PROGRAM]
-        return _sum([values[i] for i in programs + tops])
-    return _sum([values[i] for i in ctx.children(index)])
+    values = ctx.column(field)
+    return _sum([values[i] for i in ctx.hierarchy.summed(index)])
 
 
 def _sheet_leaves(ctx: TabelContext, index: int, field: str) -> int | None:
@@ -60,6 +55,15 @@ def _sheet_leaves(ctx: TabelContext, index: int, field: str) -> int | None:
     return _sum(found)
 
 
+def _uncounted(ctx: TabelContext, index: int, field: str) -> str:
+    """The cells of a parent's block whose amount could not be read, as a clause."""
+    cells = [i for i in ctx.unreadable(field) if i in ctx.block_range(index)]
+    if not cells:
+        return ""
+    names = ", ".join(cell_name(ctx.tabel, i, field) for i in cells)
+    return f"; sel {names} tidak terbaca (#REF! atau teks) dan tidak ikut dihitung"
+
+
 def _mismatch(ctx: TabelContext, index: int, field: str, tolerance: int) -> Problem | None:
     """The finding for a parent that differs from the sum of its sub kegiatan, if it should
     be reported there."""
@@ -76,7 +80,8 @@ def _mismatch(ctx: TabelContext, index: int, field: str, tolerance: int) -> Prob
         baris, field,
         f"Pagu {label} tahun {ctx.year(field)} {state}, padahal jumlah "
         f"{_CHILDREN[baris.level]} di bawahnya {amount_text(expected)} "
-        f"(selisih {amount_text((actual or 0) - (expected or 0))}).",
+        f"(selisih {amount_text((actual or 0) - (expected or 0))})"
+        f"{_uncounted(ctx, index, field)}.",
         expected=expected, actual=actual,
     )
 
@@ -85,7 +90,6 @@ def _parents(ctx: TabelContext, *levels: Level) -> Iterator[Problem]:
     expected = ctx.expected
     for field in ctx.pagu_fields:
         values, cells = ctx.column(field), ctx.amounts[field]
-        invalid = set(cells.invalid)
         indices = ctx.indices(*levels)
         if not cells.fractions:  # no tolerance: only the parents that differ need a look
             indices = [
@@ -96,8 +100,8 @@ def _parents(ctx: TabelContext, *levels: Level) -> Iterator[Problem]:
             key = (index, field)
             if key not in expected:
                 continue
-            if invalid and (index in invalid or ctx.in_block(cells.invalid, index)):
-                continue  # an unknown amount: left to the cell rules
+            if index in cells.invalid:
+                continue  # the parent's own cell shows no amount: left to the cell rules
             # Each fractional cell may shift a rounded sum by up to one rupiah.
             tolerance = ctx.in_block(cells.fractions, index) if cells.fractions else 0
             if abs((values[index] or 0) - (expected[key] or 0)) <= tolerance:

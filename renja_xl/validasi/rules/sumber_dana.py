@@ -74,11 +74,10 @@ def _used(ctx: TabelContext) -> dict[int, frozenset[str]]:
     its comparisons.
     """
     parents, pagu, sumber_dana = ctx.parents, ctx.column("pagu"), ctx.column("sumber_dana")
-    has_children, last = ctx.has_children, ctx.last
     used: dict[int, frozenset[str]] = {}
     for index in ctx.indices(Level.KEGIATAN):
-        if has_children[index]:
-            below = slice(index + 1, last[index] + 1)
+        if ctx.hierarchy.has_children(index):
+            below = slice(index + 1, ctx.last[index] + 1)
             texts = frozenset(compress(sumber_dana[below], pagu[below]))  # the budgeted ones
             if texts:
                 used[index] = texts

@@ -13,12 +13,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
+from renja_xl.amounts import amount_text, is_invalid
+from renja_xl.fuzzy import ratio
 from renja_xl.model import Baris, Level, Tabel
 from renja_xl.nomenklatur import normalize_name
 from renja_xl.numbers import is_empty_mark
-from renja_xl.validasi.amounts import amount_text, is_invalid
 from renja_xl.validasi.cells import qualified_ref
 from renja_xl.validasi.context import RenjaContext, TabelContext
 from renja_xl.validasi.finding import Severity
@@ -54,7 +53,7 @@ def _alike(a: Baris, b: Baris) -> bool:
     if a.level is not b.level:
         return False
     same_pagu = a.pagu is not None and a.pagu == b.pagu
-    return same_pagu or fuzz.ratio(_key(a)[1], _key(b)[1]) >= _PAIR_SIMILARITY
+    return same_pagu or ratio(_key(a)[1], _key(b)[1]) >= _PAIR_SIMILARITY
 
 
 def _pair_block(
@@ -115,7 +114,7 @@ def _entered(ctx: TabelContext, index: int) -> bool:
     baris = ctx.tabel.baris[index]
     if baris.level is Level.SUB_KEGIATAN:
         return True
-    return baris.level in (Level.PROGRAM, Level.KEGIATAN) and not ctx.has_children[index]
+    return baris.level in (Level.PROGRAM, Level.KEGIATAN) and not ctx.hierarchy.has_children(index)
 
 
 def _differences(t31: TabelContext, a: int, b: int, t41: TabelContext) -> Iterator[str]:

@@ -1,8 +1,36 @@
-"""Reading the ranges of subtotal formulas."""
+"""Reading formula text: ranges, the writer's plain SUBTOTAL, what a summing formula adds."""
 
 import pytest
 
-from renja_xl.validasi.formula import FormulaKind, Reference, parse_sum_formula, ranges_text
+from renja_xl.formula import (
+    FormulaError,
+    FormulaKind,
+    Range,
+    Reference,
+    is_subtotal,
+    parse_sum_formula,
+    plain_subtotal,
+    ranges,
+)
+
+
+def test_ranges_lists_every_reference() -> None:
+    assert ranges("=SUM(F12:F14)+F20*2") == [Range(12, 6, 14, 6), Range(20, 6, 20, 6)]
+    with pytest.raises(FormulaError):
+        ranges("=#REF!+F1")
+
+
+def test_plain_subtotal_is_one_pattern_for_everyone() -> None:
+    assert plain_subtotal("=SUBTOTAL(9,F12:F40)") == Range(12, 6, 40, 6)
+    assert plain_subtotal(" subtotal( 109 ; $f$40 : $f$12 ) ") == Range(12, 6, 40, 6)
+    assert plain_subtotal("=SUBTOTAL(9,F12:F40)+1") is None
+    assert plain_subtotal("=SUM(F12:F40)") is None
+
+
+def test_is_subtotal_sees_subtotal_anywhere() -> None:
+    assert is_subtotal("=ROUND(SUBTOTAL (9,F1:F2),0)")
+    assert not is_subtotal("=SUM(F1:F2)")
+    assert not is_subtotal(5)
 
 
 @pytest.mark.parametrize(
@@ -32,6 +60,3 @@ def test_references_to_other_sheets_keep_their_sheet() -> None:
     assert parsed is not None
     assert parsed.references == (Reference("Tabel 4.1", "F", 12, 13),)
 
-
-def test_rows_are_written_as_compact_ranges() -> None:
-    assert ranges_text("F", [20, 12, 13, 14]) == "F12:F14,F20"
