@@ -31,6 +31,7 @@ from renja_xl.money import Rupiah, rupiah_or_none
 from renja_xl.numbers import parse_target
 
 __all__ = [
+    "SUB_UNIT_NOTE",
     "Asal",
     "Baris",
     "Level",
@@ -42,6 +43,11 @@ __all__ = [
     "Target",
 ]
 
+
+SUB_UNIT_NOTE = "Sub unit: "
+"""How a sub kegiatan row names its sub unit in Catatan (Ket in Tabel 4.1), as
+`renja-xl impor-sipd` writes it: SIPD-RI budgets per sub unit, so one sub kegiatan
+may have one row per sub unit of the Perangkat Daerah, each "Sub unit: <name>"."""
 
 Amount = Annotated[Rupiah | None, BeforeValidator(rupiah_or_none)]
 """A pagu field: exact rupiah or None; a whole Decimal becomes int, a float its shortest
@@ -176,6 +182,12 @@ class Baris(BaseModel):
     def is_parent(self) -> bool:
         """Program, kegiatan and JUMLAH rows carry sums of other rows."""
         return self.level in (Level.PROGRAM, Level.KEGIATAN, Level.JUMLAH)
+
+    @property
+    def sub_unit(self) -> str:
+        """The sub unit named in Catatan ("Sub unit: Puskesmas Namlea"), or ""."""
+        note = self.catatan
+        return note[len(SUB_UNIT_NOTE):].strip() if note.startswith(SUB_UNIT_NOTE) else ""
 
     def pagu_for(self, maju: bool) -> Rupiah | None:
         """The pagu of year N (maju=False) or N+1 (maju=True)."""

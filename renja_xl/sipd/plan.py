@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from renja_xl.model import Baris, Level, Renja, Tabel, TabelKind, Target
+from renja_xl.model import SUB_UNIT_NOTE, Baris, Level, Renja, Tabel, TabelKind, Target
 from renja_xl.money import Rupiah, rupiah
 from renja_xl.recompute import recompute
 from renja_xl.sipd.export import Export, SipdRow
@@ -146,7 +146,7 @@ def _rows(rencana: Rencana, *, maju: bool) -> list[Baris]:
             level=Level.SUB_KEGIATAN, kode=r.kode_sub_kegiatan, uraian=r.nama_sub_kegiatan,
             pagu=item.pagu[0], pagu_maju=item.pagu[1] if maju else None,
             sumber_dana=SUMBER_DANA_SEPARATOR.join(item.sumber_dana[0] or item.sumber_dana[1]),
-            catatan=f"Sub unit: {r.nama_sub_unit}" if several else "",
+            catatan=f"{SUB_UNIT_NOTE}{r.nama_sub_unit}" if several else "",
         ))
     rows.append(Baris(level=Level.JUMLAH, uraian="JUMLAH"))
     return rows

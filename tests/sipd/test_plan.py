@@ -77,3 +77,16 @@ def it_takes_year_n_plus_1_from_the_next_export_by_sub_unit_and_code(tmp_path: P
     kode41 = [r.kode for r in renja.tabel41.rows(Level.SUB_KEGIATAN)]
     assert kode41 == [_A, _B]  # Tabel 4.1: year N
     assert all(r.pagu_maju is None for r in renja.tabel41)
+
+
+def it_lets_validasi_accept_one_sub_kegiatan_per_sub_unit_but_no_other_duplicate(
+        tmp_path: Path) -> None:
+    from renja_xl.validasi import validate
+
+    renja = _renja(tmp_path, [line(2024, DINKES, _A, 1), line(2024, PUSKESMAS, _A, 2)])
+    assert [r.sub_unit for r in renja.tabel31.rows(Level.SUB_KEGIATAN)] == [
+        "Dinas Kesehatan", "Puskesmas Namlea"]
+    assert validate(renja).by_code("kode.duplicate") == []
+    for row in renja.tabel31.rows(Level.SUB_KEGIATAN):
+        row.catatan = ""
+    assert len(validate(renja).by_code("kode.duplicate")) == 1

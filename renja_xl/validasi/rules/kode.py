@@ -152,10 +152,11 @@ def parent_mismatch(ctx: TabelContext) -> Iterator[Problem]:
 
 @rule("kode.duplicate", Severity.ERROR)
 def duplicate(ctx: TabelContext) -> Iterator[Problem]:
-    """The same kode appears on more than one row of a table."""
-    first: dict[str, Baris] = {}
+    """The same kode appears on more than one row of a table (a sub kegiatan may appear once
+    per sub unit named in its Catatan, as SIPD-RI imports write it: `model.SUB_UNIT_NOTE`)."""
+    first: dict[tuple[str, str], Baris] = {}
     for _, baris, kode in _coded(ctx):
-        earlier = first.setdefault(kode, baris)
+        earlier = first.setdefault((kode, baris.sub_unit), baris)
         if earlier is not baris:
             where = qualified_ref(ctx.tabel, earlier, "kode")
             yield ctx.problem(

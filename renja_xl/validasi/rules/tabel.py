@@ -39,7 +39,10 @@ def _year_n_rows(ctx: TabelContext) -> list[int]:
     """Rows of Tabel 3.1 that belong in Tabel 4.1: all but those budgeted only in N+1."""
     rows = []
     for index, baris in enumerate(ctx.tabel.baris):
-        unbudgeted = baris.pagu is None and "pagu" not in baris.raw
+        raw = baris.raw.get("pagu")
+        # A subtotal formula over children with no year-N figure holds nothing either.
+        unbudgeted = baris.pagu is None and (
+            raw is None or (raw.formula is not None and raw.value is None))
         if baris.level in (Level.BIDANG, Level.JUMLAH) or not unbudgeted:
             rows.append(index)
     return rows
