@@ -36,14 +36,23 @@ _PAIR_SIMILARITY = 60
 
 
 def _year_n_rows(ctx: TabelContext) -> list[int]:
-    """Rows of Tabel 3.1 that belong in Tabel 4.1: all but those budgeted only in N+1."""
+    """Rows of Tabel 3.1 that belong in Tabel 4.1: all but those budgeted only in N+1.
+
+    A subtotal formula that shows nothing (its children have no year-N figure, as in an
+    impor-sipd plan) is budgeted when a row of its block is."""
+    baris = ctx.tabel.baris
+    entered: list[bool] = []
+    for b in baris:
+        raw = b.raw.get("pagu")
+        entered.append(b.pagu is not None or (raw is not None and not (
+            raw.formula is not None and raw.value is None)))
+    hierarchy = ctx.hierarchy
     rows = []
-    for index, baris in enumerate(ctx.tabel.baris):
-        raw = baris.raw.get("pagu")
-        # A subtotal formula over children with no year-N figure holds nothing either.
-        unbudgeted = baris.pagu is None and (
-            raw is None or (raw.formula is not None and raw.value is None))
-        if baris.level in (Level.BIDANG, Level.JUMLAH) or not unbudgeted:
+    for index, b in enumerate(baris):
+        raw = b.raw.get("pagu")
+        budgeted = entered[index] or (
+            raw is not None and any(entered[i] for i in hierarchy.block(index)))
+        if b.level in (Level.BIDANG, Level.JUMLAH) or budgeted:
             rows.append(index)
     return rows
 
