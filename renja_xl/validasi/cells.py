@@ -6,10 +6,10 @@ from renja_xl.formula.a1 import column_letter
 from renja_xl.model import Baris, Tabel
 from renja_xl.workbook.layout import layout_for
 
-__all__ = ["cell_ref", "column_index", "column_letter", "qualified_ref"]
+__all__ = ["cell_ref", "column_letter", "field_column", "qualified_ref"]
 
 
-def column_index(tabel: Tabel, field: str) -> int | None:
+def field_column(tabel: Tabel, field: str) -> int | None:
     """The 1-based column of a field: as the reader found it, else the official layout's."""
     if field in tabel.columns:
         return tabel.columns[field]
@@ -19,7 +19,7 @@ def column_index(tabel: Tabel, field: str) -> int | None:
 
 def cell_ref(tabel: Tabel, baris: Baris, field: str) -> str | None:
     """The cell of a row's field ("F23"); None when the row came from no workbook."""
-    column = column_index(tabel, field)
+    column = field_column(tabel, field)
     if baris.asal is None or column is None:
         return None
     return f"{column_letter(column)}{baris.asal.row}"

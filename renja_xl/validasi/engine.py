@@ -10,7 +10,7 @@ from typing import NamedTuple
 from renja_xl.formula import column_letter
 from renja_xl.model import Renja, Tabel, TabelKind
 from renja_xl.validasi import rules as _rules  # noqa: F401 - registers the rules
-from renja_xl.validasi.cells import column_index
+from renja_xl.validasi.cells import field_column
 from renja_xl.validasi.config import Config, load_config
 from renja_xl.validasi.context import RenjaContext
 from renja_xl.validasi.finding import Finding, Severity
@@ -96,7 +96,7 @@ class _Place(NamedTuple):
 
 
 def _place(tabel: Tabel, field: str, files: dict[TabelKind, str | None]) -> _Place:
-    column = column_index(tabel, field)
+    column = field_column(tabel, field)
     letter = column_letter(column) if column is not None else None
     return _Place(column or 0, letter, tabel.sheet or f"Tabel {tabel.kind}", files.get(tabel.kind))
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from renja_xl.formula.a1 import column_letter
 from renja_xl.validasi.marks import ERROR_FILL, HEADERS, SHEET_NAME, WARNING_FILL, Marks
 from renja_xl.validasi.report import Report
 from renja_xl.xlsx import WorkbookEditor, number, text
-from renja_xl.xlsx.cells import EMPTY, column_letter, split_ref
+from renja_xl.xlsx.cells import EMPTY, split_ref
 from renja_xl.xlsx.new_sheet import NewSheet
 from renja_xl.xlsx.styles import font_variant, solid_fill
 

@@ -6,13 +6,12 @@ import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+
+from renja_xl.formula.a1 import parse_cell
 
 __all__ = [
     "Content",
     "RawCell",
-    "column_letter",
-    "column_number",
     "escape",
     "formula",
     "number",
@@ -20,7 +19,6 @@ __all__ = [
     "text",
 ]
 
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 _INTEGER = re.compile(rb"-?\d+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -30,31 +28,12 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
 _SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
-@cache
-def column_letter(column: int) -> str:
-    """1 → A, 27 → AA."""
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-@cache
-def column_number(letters: str) -> int:
-    """A → 1, AA → 27."""
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
 def split_ref(ref: str) -> tuple[int, int]:
     """"F12" → (12, 6): row and column."""
-    match = _REF.match(ref)
-    if match is None:
+    found = parse_cell(ref)
+    if found is None:
         raise ValueError(f"bukan alamat sel: {ref}")
-    return int(match[2]), column_number(match[1])
+    return found
 
 
 def escape(value: str) -> str:

@@ -19,9 +19,10 @@ from typing import BinaryIO
 from xml.etree import ElementTree
 
 from renja_xl.errors import SaveError, WorkbookError
+from renja_xl.formula.a1 import column_letter
 from renja_xl.xlsx import relations, workbook_part
 from renja_xl.xlsx.calc_chain import drop_cells
-from renja_xl.xlsx.cells import Content, RawCell, column_letter
+from renja_xl.xlsx.cells import Content, RawCell
 from renja_xl.xlsx.package import Package
 from renja_xl.xlsx.shared_formulas import unshare
 from renja_xl.xlsx.sheet import CellEdit, SheetXml

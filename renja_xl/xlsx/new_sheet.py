@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from renja_xl.xlsx.cells import Content, column_letter, escape
+from renja_xl.formula.a1 import column_letter
+from renja_xl.xlsx.cells import Content, escape
 
 __all__ = ["NewSheet"]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from renja_xl.xlsx.cells import Content, RawCell, column_letter, escape
+from renja_xl.formula.a1 import column_letter
+from renja_xl.xlsx.cells import Content, RawCell, escape
 from renja_xl.xlsx.sheet import CellEdit, SheetXml
 
 __all__ = ["unshare"]

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from renja_xl.xlsx.cells import Content, RawCell, column_letter, column_number, split_ref
+from renja_xl.formula.a1 import column_index, column_letter
+from renja_xl.xlsx.cells import Content, RawCell, split_ref
 
 __all__ = ["CellEdit", "SheetXml"]
 
@@ -25,7 +26,7 @@ _SPANS = re.compile(rb'\s+spans="(\d+):(\d+)"')
 
 @cache
 def _column(letters: bytes) -> int:
-    return column_number(letters.decode())
+    return column_index(letters.decode())
 
 
 @dataclass(frozen=True)

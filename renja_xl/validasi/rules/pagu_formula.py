@@ -21,7 +21,7 @@ from renja_xl.formula import (
     row_runs,
 )
 from renja_xl.model import Level
-from renja_xl.validasi.cells import column_index
+from renja_xl.validasi.cells import field_column
 from renja_xl.validasi.context import TabelContext
 from renja_xl.validasi.finding import Severity
 from renja_xl.validasi.rule import Problem, rule
@@ -206,7 +206,7 @@ def formula_range(ctx: TabelContext) -> Iterator[Problem]:
     columns = [
         (field, column_letter(column))
         for field in ctx.pagu_fields
-        if (column := column_index(ctx.tabel, field)) is not None
+        if (column := field_column(ctx.tabel, field)) is not None
     ]
     unplaced, origins, levels = ctx.unplaced, ctx.column("asal"), ctx.levels
     formulas = [(field, letter, ctx.amounts[field].formulas) for field, letter in columns]
