@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from renja_xl.cli.output import console
+from renja_xl.cli.output import SHOWN, console, more
 from renja_xl.errors import RenjaError
 from renja_xl.money import format_rupiah, json_text
 
@@ -48,11 +48,12 @@ def contoh(
 def _change_table(updates: list[CellUpdate]) -> Table:
     from rich.table import Table
 
-    table = Table(title="Sel yang diperbaiki", show_lines=False)
+    table = Table(title=f"Sel yang diperbaiki ({len(updates)})", title_justify="left",
+                  caption=more(len(updates)), caption_justify="left", show_lines=False)
     for heading, justify in (("Sheet", "left"), ("Sel", "left"), ("Tingkat", "left"),
                              ("Uraian", "left"), ("Semula", "right"), ("Menjadi", "right")):
         table.add_column(heading, justify=justify)  # type: ignore[arg-type]
-    for u in updates:
+    for u in updates[:SHOWN]:
         kind = " (rumus dipulihkan)" if u.restored else " (rumus)" if u.is_formula else ""
         new = format_rupiah(u.new) + kind
         table.add_row(u.sheet, u.ref, u.level.label, u.uraian[:60], format_rupiah(u.old), new)
@@ -62,7 +63,8 @@ def _change_table(updates: list[CellUpdate]) -> Table:
 def _print_restored(updates: list[CellUpdate]) -> None:
     restored = [u for u in updates if u.restored]
     if restored:
-        cells = ", ".join(f"{u.sheet}!{u.ref}" for u in restored)
+        cells = ", ".join(f"{u.sheet}!{u.ref}" for u in restored[:SHOWN])
+        cells += f" {more(len(restored))}" if more(len(restored)) else ""
         console.print(f"Rumus SUBTOTAL dipulihkan di {cells}: angka yang diketik di sana "
                       "terhitung dua kali oleh SUBTOTAL di atasnya.")
 
@@ -70,10 +72,13 @@ def _print_restored(updates: list[CellUpdate]) -> None:
 def _print_blocked(blocked: list[Blocked]) -> None:
     console.print(f"[bold]{len(blocked)} subtotal tidak dihitung[/] karena ada sel pagu yang "
                   "tidak terbaca (#REF! atau teks) di bawahnya; sel itu dibiarkan apa adanya:")
-    for b in blocked:
+    for b in blocked[:SHOWN]:
         where = f"{b.sheet}!{b.ref}" if b.ref else b.sheet
-        console.print(f"  {where} ({b.level.label} {b.uraian[:50]}): sel "
-                      f"{', '.join(b.cells)} tidak terbaca")
+        cells = ", ".join(b.cells[:5]) + (f" {more(len(b.cells), 5)}" if more(len(b.cells), 5)
+                                           else "")
+        console.print(f"  {where} ({b.level.label} {b.uraian[:50]}): sel {cells} tidak terbaca")
+    if more(len(blocked)):
+        console.print(f"  {more(len(blocked))}")
     console.print("Perbaiki sel itu, lalu jalankan hitung lagi.")
 
 

@@ -14,7 +14,7 @@ from renja_xl.errors import RenjaError
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["console", "error_console", "run_app"]
+__all__ = ["SHOWN", "console", "error_console", "more", "run_app"]
 
 
 class _Console:
@@ -35,6 +35,17 @@ class _Console:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.made(), name)
+
+
+SHOWN = 15
+"""Rows of a long list printed on the terminal; the others are counted (`more`)."""
+
+
+def more(total: int, shown: int | None = SHOWN) -> str | None:
+    """"… dan 12 lainnya" for a list of `total` rows cut to `shown` (None: all shown)."""
+    if shown is None or total <= shown:
+        return None
+    return f"… dan {total - shown} lainnya"
 
 
 console = _Console(highlight=False, soft_wrap=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from renja_xl.cli.output import console, error_console
+from renja_xl.cli.output import SHOWN, console, error_console, more
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -22,33 +22,65 @@ _STYLES = {"error": "bold red", "warning": "yellow"}
 """Title style by severity (`Severity` is a string enum: its values are the keys)."""
 
 
-def _table(sheet: str, severity: Severity, findings: list[Finding]) -> Table:
+def _table(sheet: str, severity: Severity, findings: list[Finding], shown: int | None) -> Table:
     from rich.table import Table
 
+    caption = more(len(findings), shown)
     table = Table(
         title=f"{sheet} — {severity.label} ({len(findings)})",
         title_style=_STYLES[severity],
         title_justify="left",
+        caption=caption,
+        caption_justify="left",
         show_lines=False,
     )
     table.add_column("Sel", no_wrap=True)
     table.add_column("Aturan", no_wrap=True)
     table.add_column("Pesan", overflow="fold")
-    for f in findings:
+    for f in findings[:shown]:
         table.add_row(f.cell or (f"baris {f.row}" if f.row else "-"), f.code, f.message)
     return table
 
 
-def _print(report: Report) -> None:
-    """The report as tables, one per sheet and severity, errors first."""
+def _rule_counts(groups: list[tuple[str, Severity, list[Finding]]]) -> Table:
+    """How many findings each rule gave, per sheet and severity, with the first cell."""
+    from rich.table import Table
+
+    table = Table(title="Ringkasan temuan per aturan", title_justify="left")
+    table.add_column("Sheet")
+    table.add_column("Tingkat")
+    table.add_column("Aturan", overflow="fold")
+    table.add_column("Jumlah", justify="right", no_wrap=True)
+    table.add_column("Sel pertama", no_wrap=True)
+    for sheet, severity, findings in groups:
+        by_code: dict[str, list[Finding]] = {}
+        for f in findings:
+            by_code.setdefault(f.code, []).append(f)
+        for code, same in by_code.items():
+            first = same[0].cell or (f"baris {same[0].row}" if same[0].row else "-")
+            table.add_row(sheet, severity.label, code, str(len(same)), first)
+    return table
+
+
+def _print(report: Report, *, everything: bool, marked: bool) -> None:
+    """The report as tables, one per sheet and severity, errors first; long ones cut short
+    (the first `SHOWN` rows) and summed up per rule, unless `everything`."""
     from renja_xl.validasi import Severity
 
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     sheets = list(dict.fromkeys(f.sheet for f in report))
     ranked = sorted(report, key=lambda f: (sheets.index(f.sheet), order[f.severity]))
-    for (sheet, severity), group in groupby(ranked, key=lambda f: (f.sheet, f.severity)):
-        console.print(_table(sheet or "Umum", severity, list(group)))
+    groups = [(sheet or "Umum", severity, list(group)) for (sheet, severity), group
+              in groupby(ranked, key=lambda f: (f.sheet, f.severity))]
+    shown = None if everything else SHOWN
+    for sheet, severity, findings in groups:
+        console.print(_table(sheet, severity, findings, shown))
         console.print()
+    hidden = sum(max(0, len(findings) - SHOWN) for _, _, findings in groups)
+    if hidden and not everything:
+        console.print(_rule_counts(groups))
+        where = "--semua, --json" + (' atau sheet "Validasi"' if marked else "")
+        console.print(f"{hidden} temuan tidak ditampilkan di sini; daftar lengkapnya: {where}.")
     summary = report.summary()
     name = Path(report.file).name if report.file else "Renja"
     verdict = "[bold red]TIDAK LOLOS[/]" if summary["errors"] else "[bold green]LOLOS[/]"
@@ -88,6 +120,10 @@ def validasi(
         help="Daftar kode resmi tambahan: ekspor SIPD-RI (.xlsx) atau CSV berkolom 'kode'; "
         "boleh berulang."
     )] = None,
+    semua: Annotated[bool, typer.Option(
+        "--semua", help=f"Tampilkan semua temuan (tanpa ini: {SHOWN} pertama per sheet dan "
+        "tingkat, sisanya diringkas per aturan)."
+    )] = False,
     paksa: Annotated[bool, typer.Option(
         "--paksa", help="Dengan --tandai: simpan walau ada bagian berkas yang tak dapat "
         "dipertahankan (gambar, grafik)."
@@ -105,7 +141,7 @@ def validasi(
     if as_json:
         typer.echo(report.to_json())
     else:
-        _print(report)
+        _print(report, everything=semua, marked=tandai)
     if tandai:
         files = [berkas] + ([berkas2] if berkas2 is not None else [])
         _mark(files, report, paksa, quiet=as_json)

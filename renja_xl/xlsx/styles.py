@@ -65,6 +65,8 @@ class StyleSheet:
         self._lists = {name: self._read(name, pattern)
                        for name, pattern in ((b"cellXfs", _XF), (b"fills", _FILL),
                                              (b"fonts", _FONT))}
+        self._derived: dict[tuple[object, ...], int] = {}
+        """Formats derived so far (indices never change: new ones are only appended)."""
 
     def _read(self, name: bytes, pattern: bytes) -> _List:
         body = self._body(name)
@@ -122,6 +124,13 @@ class StyleSheet:
     def derive(self, index: int, *, fill: str | None = None, number_format: int | None = None,
                font: str | bytes | None = None, alignment: str | None = None) -> int:
         """A cell format like `index` with another fill, number format, font or alignment."""
+        key = (index, fill, number_format, font, alignment)
+        if key not in self._derived:
+            self._derived[key] = self._derive(index, fill, number_format, font, alignment)
+        return self._derived[key]
+
+    def _derive(self, index: int, fill: str | None, number_format: int | None,
+                font: str | bytes | None, alignment: str | None) -> int:
         xf = self.xf(index)
         if fill is not None:
             xf = _with(xf, b"fillId", self.add(b"fills", fill), b"applyFill")

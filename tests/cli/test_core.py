@@ -1,6 +1,8 @@
 """The commands contoh, hitung and ringkasan, run as a user runs them."""
 
 import json
+import os
+import re
 import subprocess
 import sys
 from copy import copy
@@ -13,6 +15,7 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from renja_xl.cli.output import SHOWN
 from renja_xl.model import Renja
 from renja_xl.workbook.writer import write
 from tests.support.printed import write_printed
@@ -22,6 +25,7 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     return subprocess.run(
         [sys.executable, "-m", "renja_xl", *map(str, args)],
         capture_output=True, text=True, cwd=cwd, timeout=120,
+        env={**os.environ, "COLUMNS": "200"},
     )
 
 
@@ -181,6 +185,17 @@ def it_answers_bad_input_with_one_indonesian_line_and_exit_2(
         assert word in lines[0]
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     assert after == before
+
+
+def it_lists_a_long_change_list_briefly(tmp_path: Path) -> None:
+    path = write_printed(tmp_path / "renja.xlsx", repeat_every=None)
+    result = run("hitung", path, "--rumus", "--coba")
+    assert result.returncode == 0, result.stderr
+    total = int(re.search(r"(\d+) sel perlu diperbaiki", result.stdout)[1])  # type: ignore[index]
+    assert total > SHOWN
+    assert f"Sel yang diperbaiki ({total})" in result.stdout
+    assert f"… dan {total - SHOWN} lainnya" in result.stdout
+    assert sum(line.startswith("│ Lampiran") for line in result.stdout.splitlines()) == SHOWN
 
 
 @pytest.mark.libreoffice

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from renja_xl.cli.output import SHOWN
 from renja_xl.model import Renja
 from renja_xl.validasi.marks import SHEET_NAME
 from renja_xl.workbook.writer import write
@@ -19,7 +22,7 @@ from tests.validasi.planting import SHEET_31, SHEET_41, clean_renja, find_row, p
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "renja_xl", "validasi", *map(str, args)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "200"},
     )
 
 
@@ -112,6 +115,33 @@ def test_tandai_marks_the_file(workbook_dir: Path) -> None:
     assert result.returncode == 0
     assert SHEET_NAME in load_workbook(path).sheetnames
     assert "Temuan ditandai" in result.stdout
+
+
+def test_long_lists_show_their_first_rows_and_a_count_per_rule(workbook_dir: Path) -> None:
+    path = write_clean(workbook_dir)
+    findings = json.loads(run(path, "--json").stdout)["findings"]
+    warnings = [f for f in findings if f["sheet"] == SHEET_31 and f["severity"] == "warning"]
+    assert len(warnings) > SHOWN
+    result = run(path)
+    _clean_output(result)
+    assert f"{SHEET_31} — Peringatan ({len(warnings)})" in result.stdout
+    assert f"… dan {len(warnings) - SHOWN} lainnya" in result.stdout
+    summary = result.stdout[result.stdout.index("Ringkasan temuan per aturan"):]
+    for code, count in Counter(f["code"] for f in warnings).items():
+        assert any(code in line and f" {count} " in line and "Peringatan" in line
+                   for line in summary.splitlines()), code
+    assert "daftar lengkapnya: --semua, --json" in result.stdout
+    assert "LOLOS" in result.stdout.strip().splitlines()[-1]
+
+
+def test_semua_lists_every_finding(workbook_dir: Path) -> None:
+    path = write_clean(workbook_dir)
+    findings = json.loads(run(path, "--json").stdout)["findings"]
+    result = run(path, "--semua")
+    rows = [line for line in result.stdout.splitlines() if line.startswith("│ ")
+            and line.split("│")[2].strip()]
+    assert len(rows) == len(findings)
+    assert "lainnya" not in result.stdout and "Ringkasan temuan" not in result.stdout
 
 
 @pytest.fixture
