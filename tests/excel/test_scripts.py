@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import typer
 from openpyxl import load_workbook
 
 from renja_xl.cli.core import hitung
@@ -24,7 +25,7 @@ from renja_xl.validasi import validate
 from renja_xl.validasi.marks import SHEET_NAME
 from renja_xl.validasi.workbook_marks import mark_file
 from renja_xl.workbook.reader import load
-from renja_xl.workbook.subtotals import subtotal_updates
+from renja_xl.workbook.subtotals import subtotal_plan, subtotal_updates
 from renja_xl.workbook.writer import build_workbook
 from tests.excel.workbooks import SHEET_31, cells, fill_of, planted, run_script, typed
 
@@ -130,10 +131,30 @@ def test_hitung_subtotal_changes_only_parent_and_jumlah_cells(without_error):
         assert changed == {ref for s, ref in parents if s == sheet}
 
 
-def test_hitung_subtotal_refuses_an_error_value_with_a_message(with_error):
-    _ours, actions, alerts = run_script(with_error, scripts.hitung_subtotal)
-    assert [a["func"] for a in actions] == ["alert"]
-    assert "#REF!" in alerts[0] and alerts[0].startswith("Tidak ada yang diubah")
+@pytest.mark.parametrize("client", ["VBA", "Office.js"])
+def test_hitung_subtotal_fixes_what_it_can_and_names_the_blocks_behind_an_error(
+        with_error, client):
+    cli = _twin(with_error)
+    with pytest.raises(typer.Exit) as exit_:  # the command line's "not all computed"
+        hitung(cli, paksa=False, coba=False)
+    assert exit_.value.exit_code == 1
+    expected = load_workbook(cli)
+    before = load_workbook(with_error)
+    plans = [subtotal_plan(t) for t in load(with_error, strict=False).tabel]
+    blocked = [b for plan in plans for b in plan.blocked]
+    ours, _, alerts = run_script(with_error, scripts.hitung_subtotal, client=client)
+    for sheet in DATA_SHEETS:
+        assert dict(cells(ours[sheet])) == dict(cells(expected[sheet]))
+    error_cell = next(ref for ref, value in cells(before[SHEET_31]) if value == "#REF!")
+    assert ours[SHEET_31][error_cell].value == "#REF!"
+    assert blocked and all(b.cells == (error_cell,) for b in blocked)
+    for b in blocked:  # left as they were, and named
+        assert ours[b.sheet][b.ref].value == before[b.sheet][b.ref].value
+        assert f"{b.sheet}!{b.ref}" in alerts[0]
+    fixed = sum(len(plan.updates) for plan in plans)
+    assert fixed and alerts[0].startswith(f"Hitung Subtotal: {fixed} sel jumlah diperbaiki")
+    assert f"{len(blocked)} subtotal tidak dihitung" in alerts[0]
+    assert f"{SHEET_31}!{error_cell}" in alerts[0]
 
 
 def test_isi_prakiraan_maju_fills_what_renja_xl_isi_prakiraan_fills(without_error):
