@@ -11,7 +11,7 @@ The files: the real plan (`renja-xl contoh`, Tabel 3.1 and 4.1 of Dharmasraya 20
 and a 10,000-row Tabel 3.1 made from the real rows (as benchmarks/bench_core.py).
 Prints each command's time, its ratio to the calamine read, and the issue's bars.
 The Pyodide import of the Excel scripts comes from the Lite benchmark
-(benchmarks/bench_pyodide.py) when it exists.
+(`benchmarks/bench_lite.py --hanya-impor`, real Pyodide under node).
 
 Run: python benchmarks/bench_process.py [--repeat 5] [--rows 10000]
 """
@@ -41,7 +41,7 @@ _CALAMINE_READ = (
     "for name in wb.sheet_names:\n"
     "    wb.get_sheet_by_name(name).to_python()\n"
 )
-_PYODIDE_BENCH = Path(__file__).with_name("bench_pyodide.py")
+_LITE_BENCH = Path(__file__).with_name("bench_lite.py")
 
 
 @dataclass(frozen=True)
@@ -136,13 +136,13 @@ def _report(medians: dict[str, float], rows: int, repeat: int) -> None:
         print(f"  {bar.command:34} {ratio:5.2f}x {bar.baseline} (batas {bar.limit}x): {verdict}")
 
 
-def _report_pyodide() -> None:
-    if not _PYODIDE_BENCH.exists():
-        print("Impor di Pyodide: dilewati (benchmarks/bench_pyodide.py dari issue 11 belum ada).")
-        return
-    done = subprocess.run([sys.executable, str(_PYODIDE_BENCH)], capture_output=True, text=True)
-    print("Impor di Pyodide (benchmarks/bench_pyodide.py):")
-    print(done.stdout.rstrip() or done.stderr.rstrip())
+def _report_pyodide(repeat: int) -> None:
+    argv = [sys.executable, str(_LITE_BENCH), "--hanya-impor", "--repeat", str(repeat)]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmarks/bench_lite.py --hanya-impor gagal ({done.returncode}):\n"
+                         f"{done.stderr}")
+    print(done.stdout.rstrip())
 
 
 def main() -> None:
@@ -154,7 +154,7 @@ def main() -> None:
         real, big = _write_files(Path(tmp), args.rows)
         medians = _measure(_commands(real, big, args.rows), args.repeat)
     _report(medians, args.rows, args.repeat)
-    _report_pyodide()
+    _report_pyodide(args.repeat)
 
 
 if __name__ == "__main__":
