@@ -11,8 +11,9 @@ The longest common subsequence is counted with the bit-parallel algorithm of Hyy
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
-__all__ = ["BACKEND", "pure_ratio", "pure_ratios", "ratio", "ratios"]
+__all__ = ["backend", "pure_ratio", "pure_ratios", "ratio", "ratios"]
 
 
 def _masks(text: str) -> dict[str, int]:
@@ -69,10 +70,23 @@ def _rapidfuzz() -> tuple[Callable[[str, str], float], Callable[..., list[float]
     return fuzz.ratio, many
 
 
-_fast = _rapidfuzz()
-ratio: Callable[[str, str], float] = _fast[0] if _fast else pure_ratio
-"""Similarity of two texts, 0..100 (rapidfuzz where installed, else `pure_ratio`)."""
-ratios: Callable[[str, Sequence[str]], list[float]] = _fast[1] if _fast else pure_ratios
-"""`ratio(query, c)` for each of `choices`, in their order."""
-BACKEND = "rapidfuzz" if _fast else "python"
-"""Which implementation `ratio` and `ratios` use."""
+@cache
+def _backend() -> tuple[Callable[[str, str], float], Callable[..., list[float]], str]:
+    """rapidfuzz, imported on the first comparison (most Validasi runs make none)."""
+    fast = _rapidfuzz()
+    return (*fast, "rapidfuzz") if fast else (pure_ratio, pure_ratios, "python")
+
+
+def ratio(a: str, b: str) -> float:
+    """Similarity of two texts, 0..100 (rapidfuzz where installed, else `pure_ratio`)."""
+    return _backend()[0](a, b)
+
+
+def ratios(query: str, choices: Sequence[str]) -> list[float]:
+    """`ratio(query, c)` for each of `choices`, in their order."""
+    return _backend()[1](query, choices)
+
+
+def backend() -> str:
+    """Which implementation `ratio` and `ratios` use: "rapidfuzz" or "python"."""
+    return _backend()[2]

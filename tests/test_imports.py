@@ -76,3 +76,17 @@ def test_reading_a_workbook_loads_no_openpyxl_command_line_nor_analysis(
     )
     assert "python_calamine" in modules  # it did read
     assert _loaded(modules, ("openpyxl", "typer", "rich", "pandas", "rapidfuzz")) == []
+
+
+def test_validating_a_plan_loads_fuzzy_matching_only_when_names_are_compared(
+    tmp_path: Path,
+) -> None:
+    from renja_xl import load_example, write
+
+    path = write(load_example(), tmp_path / "renja.xlsx")
+    modules = _modules_after(
+        "from renja_xl.validasi import validate\n"
+        f"report = validate({str(path)!r})\nassert report.findings\n"
+    )
+    assert "renja_xl.validasi.rules.tabel" in modules  # the rule that can compare names ran
+    assert _loaded(modules, ("openpyxl", "typer", "rich", "pandas", "rapidfuzz")) == []

@@ -26,7 +26,7 @@ if sys.argv[1] == "blocked":
     sys.meta_path.insert(0, NoRapidfuzz())
 
 from renja_xl.example import load_example
-from renja_xl.fuzzy import BACKEND
+from renja_xl.fuzzy import backend
 from renja_xl.nomenklatur import fill_kode
 from renja_xl.validasi import validate
 
@@ -42,7 +42,7 @@ for tabel in renja.tabel:
     }
     tabel.baris = hasil.tabel.baris
 print(json.dumps({
-    "backend": BACKEND,
+    "backend": backend(),
     "rapidfuzz_loaded": "rapidfuzz" in sys.modules,
     "isi_kode": filled,
     "validasi_awal": json.loads(validate(load_example()).to_json()),

@@ -24,6 +24,7 @@ _STYLES = {"error": "bold red", "warning": "yellow"}
 
 def _table(sheet: str, severity: Severity, findings: list[Finding], shown: int | None) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
     caption = more(len(findings), shown)
     table = Table(
@@ -38,7 +39,8 @@ def _table(sheet: str, severity: Severity, findings: list[Finding], shown: int |
     table.add_column("Aturan", no_wrap=True)
     table.add_column("Pesan", overflow="fold")
     for f in findings[:shown]:
-        table.add_row(f.cell or (f"baris {f.row}" if f.row else "-"), f.code, f.message)
+        place = f.cell or (f"baris {f.row}" if f.row else "-")
+        table.add_row(place, f.code, Text(f.message))  # a message is text, never markup
     return table
 
 
