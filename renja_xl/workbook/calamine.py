@@ -172,16 +172,19 @@ def calamine_grid(book: Any, title: str, xml: bytes, bold: dict[int, bool],
     values = sheet.to_python(skip_empty_area=False)
     grid = Grid(title, bold_rows=_bold_rows(xml, bold))
     rows = grid.rows
-    new = tuple.__new__
+    # Equal texts and figures share one cell (cells are immutable): a sheet repeats them,
+    # and each cell made is an object more for the garbage collector to walk over.
+    shared: dict[str | float, GridCell] = {}
     for r, line in enumerate(values, start=1):
         found: dict[int, GridCell] = {}
         for c, value in enumerate(line, start=1):
             kind = type(value)
-            if kind is str:
-                if value:
-                    found[c] = new(GridCell, (value, "s", None))
-            elif kind is float:
-                found[c] = new(GridCell, (int(value) if value.is_integer() else value, "n", None))
+            if kind is str or kind is float:  # never equal to each other (True == 1.0 is)
+                if value != "":
+                    cell = shared.get(value)
+                    if cell is None:
+                        cell = shared[value] = _grid_cell(value)
+                    found[c] = cell
             elif value is not None:
                 found[c] = _grid_cell(value)
         if found:

@@ -63,6 +63,22 @@ def it_reads_the_same_grid_through_calamine_and_the_xml_parser(
         assert fast == slow
 
 
+def it_makes_one_cell_of_each_distinct_text_or_figure_of_a_sheet(tmp_path: Path) -> None:
+    """Sheets repeat sumber dana, lokasi, targets and figures: each distinct one is one
+    object, which keeps a 10,000-row grid small for memory and the garbage collector."""
+    wb = Workbook()
+    ws = wb.active
+    for row in range(1, 4):
+        ws.cell(row, 1, "DAU")
+        ws.cell(row, 2, 1)
+        ws.cell(row, 3, True)  # True == 1: still its own boolean cell
+    wb.save(tmp_path / "ulang.xlsx")
+    grid = next(source.iter_grids(tmp_path / "ulang.xlsx"))
+    for column in (1, 2):
+        assert grid.cell(1, column) is grid.cell(2, column) is grid.cell(3, column)
+    assert [grid.cell(1, c)[:2] for c in (1, 2, 3)] == [("DAU", "s"), (1, "n"), (True, "b")]
+
+
 def _with_shared_formulas(path: Path) -> Path:
     """A sheet as Excel saves a filled-down formula: one master, the rest shared."""
     wb = Workbook()
