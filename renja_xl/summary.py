@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from renja_xl.hierarchy import build_tree
+from renja_xl.hierarchy import Node, build_tree
 from renja_xl.model import Level, Renja, Tabel
 from renja_xl.money import Rupiah, format_rupiah, rupiah
 from renja_xl.recompute import Counts, count
@@ -114,10 +114,10 @@ def _leaf_totals(node) -> tuple[Rupiah | None, Rupiah | None]:
     return _sum([n.baris.pagu for n in leaves]), _sum([n.baris.pagu_maju for n in leaves])
 
 
-def _per_level(tabel: Tabel) -> tuple[list[Subtotal], list[Subtotal]]:
+def _per_level(tabel: Tabel, roots: list[Node]) -> tuple[list[Subtotal], list[Subtotal]]:
     bidang, program = [], []
     loose: list[tuple[Rupiah | None, Rupiah | None]] = []
-    for root in build_tree(tabel):
+    for root in roots:
         nodes = [root] if root.level is Level.PROGRAM else list(root.children)
         for node in nodes:
             if node.level is Level.PROGRAM:
@@ -135,9 +135,10 @@ def _per_level(tabel: Tabel) -> tuple[list[Subtotal], list[Subtotal]]:
 
 
 def _summarize_table(renja: Renja, tabel: Tabel) -> RingkasanTabel:
-    bidang, program = _per_level(tabel)
+    roots = build_tree(tabel)
+    bidang, program = _per_level(tabel, roots)
     kegiatan_budgeted = 0
-    for root in build_tree(tabel):
+    for root in roots:
         for node in [root, *root.descendants()]:
             if node.level is Level.KEGIATAN and _leaf_totals(node)[0]:
                 kegiatan_budgeted += 1
