@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from renja_xl.hierarchy import Node, build_tree
+from renja_xl.hierarchy import Hierarchy
 from renja_xl.model import Level, Renja, Tabel
-from renja_xl.money import Rupiah, format_rupiah, rupiah
+from renja_xl.money import Rupiah, format_rupiah, rupiah, rupiah_or_none
 from renja_xl.recompute import Counts, count
 from renja_xl.terbilang import terbilang_rupiah
 
@@ -109,47 +109,46 @@ def _per_sumber(tabel: Tabel) -> list[Subtotal]:
     )
 
 
-def _leaf_totals(node) -> tuple[Rupiah | None, Rupiah | None]:
-    leaves = list(node.leaves())
-    return _sum([n.baris.pagu for n in leaves]), _sum([n.baris.pagu_maju for n in leaves])
+def _leaf_sums(tabel: Tabel, tree: Hierarchy, name: str) -> list[Rupiah | None]:
+    """For each row, the sum of `name` over the sub kegiatan below it (None when none has
+    a figure): added up from the bottom, each row into its parent."""
+    sums: list[Rupiah | None] = [None] * len(tabel.baris)
+    for index in range(len(tabel.baris) - 1, -1, -1):
+        parent = tree.parents[index]
+        if parent is None:
+            continue
+        leaf = tree.levels[index] is Level.SUB_KEGIATAN
+        own = getattr(tabel.baris[index], name) if leaf else None
+        for value in (own, sums[index]):
+            if value is not None:
+                sums[parent] = value if sums[parent] is None else sums[parent] + value
+    return [rupiah_or_none(total) for total in sums]
 
 
-def _per_level(tabel: Tabel, roots: list[Node]) -> tuple[list[Subtotal], list[Subtotal]]:
-    bidang, program = [], []
-    loose: list[tuple[Rupiah | None, Rupiah | None]] = []
-    for root in roots:
-        nodes = [root] if root.level is Level.PROGRAM else list(root.children)
-        for node in nodes:
-            if node.level is Level.PROGRAM:
-                n, m = _leaf_totals(node)
-                program.append(Subtotal(node.baris.uraian, n or 0, m if tabel.has_maju else None))
-        if root.level is Level.BIDANG:
-            n, m = _leaf_totals(root)
-            bidang.append(Subtotal(root.baris.uraian, n or 0, m if tabel.has_maju else None))
-        elif root.level is Level.PROGRAM:
-            loose.append(_leaf_totals(root))
-    if loose and bidang:
-        bidang.append(Subtotal(TANPA_BIDANG, _sum([n for n, _ in loose]) or 0,
-                               _sum([m for _, m in loose]) if tabel.has_maju else None))
-    return bidang, program
+def _subtotal(tabel: Tabel, index: int, pagu: list[Rupiah | None],
+              maju: list[Rupiah | None]) -> Subtotal:
+    return Subtotal(tabel.baris[index].uraian, pagu[index] or 0,
+                    maju[index] if tabel.has_maju else None)
 
 
 def _summarize_table(renja: Renja, tabel: Tabel) -> RingkasanTabel:
-    roots = build_tree(tabel)
-    bidang, program = _per_level(tabel, roots)
-    kegiatan_budgeted = 0
-    for root in roots:
-        for node in [root, *root.descendants()]:
-            if node.level is Level.KEGIATAN and _leaf_totals(node)[0]:
-                kegiatan_budgeted += 1
+    tree = Hierarchy.of(tabel)
+    pagu, maju = _leaf_sums(tabel, tree, "pagu"), _leaf_sums(tabel, tree, "pagu_maju")
+    rows = range(len(tabel.baris))
+    bidang = [_subtotal(tabel, i, pagu, maju) for i in rows if tree.levels[i] is Level.BIDANG]
+    programs = [i for i in rows if tree.levels[i] is Level.PROGRAM]
+    loose = [i for i in programs if tree.parents[i] is None]  # no bidang above them
+    if loose and bidang:
+        bidang.append(Subtotal(TANPA_BIDANG, _sum([pagu[i] for i in loose]) or 0,
+                               _sum([maju[i] for i in loose]) if tabel.has_maju else None))
     return RingkasanTabel(
         sheet=tabel.sheet,
         layout=tabel.kind.value,
         year=renja.tahun,
         counts=count(tabel),
-        kegiatan_budgeted=kegiatan_budgeted,
+        kegiatan_budgeted=sum(1 for i in rows if tree.levels[i] is Level.KEGIATAN and pagu[i]),
         per_bidang=bidang,
-        per_program=program,
+        per_program=[_subtotal(tabel, i, pagu, maju) for i in programs],
         per_sumber_dana=_per_sumber(tabel),
     )
 
