@@ -1,7 +1,7 @@
 """Splitting the rows of one program into kegiatan and their sub kegiatan: the best grouping.
 
 `renja_xl.inference` labels what it can from kode and text, then hands each
-stretch of undecided rows (one program's) to a `Block`. Every grouping of the
+stretch of undecided rows (one program's) to a `Stretch`. Every grouping of the
 stretch into kegiatan heads, each followed by its sub kegiatan, is scored from
 per-row evidence (positive: a kegiatan) and from the subtotals of both years
 (a kegiatan's pagu is the sum of the sub kegiatan below it); `solve` finds the
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from renja_xl.inference import RowSignals
 
-__all__ = ["Block"]
+__all__ = ["Stretch"]
 
 W_SUM = 6.0
 W_NO_CHILDREN = 3.0
@@ -31,7 +31,7 @@ _SLACK = 1e-3
 """Room for rounding when a bound rules a group out: the bound never decides a level."""
 
 
-class Block:
+class Stretch:
     """The rows of one program (or of a stretch with no program) to split K/S.
 
     The score of a grouping is a sum over rows and groups; every per-row figure

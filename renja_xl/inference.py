@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from renja_xl._grouping import Block
+from renja_xl._grouping import Stretch
 from renja_xl.model import Level
 
 __all__ = ["RowSignals", "infer_levels"]
@@ -169,7 +169,7 @@ def _label_block(
         _evidence(r, k, names(r.uraian) if k is None else _NO_LEVELS, bold_informative)
         for r, k in zip(rows, by_kode, strict=True)
     ]
-    block = Block(rows, evidence, offset, years)
+    block = Stretch(rows, evidence, offset, years)
     starts, best = block.solve()
     levels = [Level.SUB_KEGIATAN] * len(rows)
     for s in starts:

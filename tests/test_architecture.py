@@ -63,3 +63,22 @@ def it_keeps_every_module_within_about_400_lines() -> None:
     long = {str(p.relative_to(package)): n for p in package.rglob("*.py")
             if (n := len(p.read_text().splitlines())) > 420}
     assert long == {}
+
+
+_SHARED_ON_PURPOSE = {"load"}
+"""Top-level names that several modules define with one meaning: `load` reads a thing into
+its model (a workbook into a Renja, a regulation into a Nomenklatur)."""
+
+
+def it_gives_each_top_level_name_one_meaning() -> None:
+    package = Path(renja_xl.__file__).parent
+    homes: dict[str, list[str]] = {}
+    for path in package.rglob("*.py"):
+        where = path.relative_to(package).as_posix()
+        if where.startswith(("cli/", "excel/scripts.py", "excel/desktop.py", "validasi/rules/")):
+            continue  # commands and buttons share their command's name; rules their check's
+        for name in re.findall(r"^(?:def|class) ([A-Za-z]\w*)", path.read_text(), re.MULTILINE):
+            homes.setdefault(name, []).append(where)
+    shared = {name: places for name, places in homes.items()
+              if len(places) > 1 and name not in _SHARED_ON_PURPOSE}
+    assert shared == {}

@@ -23,14 +23,14 @@ from decimal import Decimal
 from renja_xl.model import Baris
 from renja_xl.prakiraan.values import format_percent
 
-__all__ = ["Decision", "Lineage", "ProjectionRule", "ProjectionRules", "normalize_name"]
+__all__ = ["Decision", "Lineage", "ProjectionRule", "ProjectionRules", "rule_text"]
 
 _SPACES = re.compile(r"\s+")
 _PROGRAM_PREFIX = "program "
 
 
-def normalize_name(text: str) -> str:
-    """A name as rules compare it: case-folded, spacing collapsed."""
+def rule_text(text: str) -> str:
+    """A name or code as rules compare it: case-folded, spacing collapsed."""
     return _SPACES.sub(" ", text).strip().casefold()
 
 
@@ -50,10 +50,10 @@ class Lineage:
 def _matches_row(pattern: str, row: Baris | None, is_program: bool = False) -> bool:
     if row is None:
         return False
-    wanted = normalize_name(pattern)
-    if row.kode and wanted == normalize_name(row.kode):
+    wanted = rule_text(pattern)
+    if row.kode and wanted == rule_text(row.kode):
         return True
-    return _matches_name(wanted, normalize_name(row.uraian), is_program)
+    return _matches_name(wanted, rule_text(row.uraian), is_program)
 
 
 def _matches_name(wanted: str, name: str, is_program: bool) -> bool:
@@ -98,7 +98,7 @@ class ProjectionRule:
             self.kegiatan is None or _matches_row(self.kegiatan, lineage.kegiatan),
             self.sub_kegiatan is None or _matches_row(self.sub_kegiatan, lineage.sub_kegiatan),
             self.sumber_dana is None
-            or normalize_name(self.sumber_dana) == normalize_name(lineage.sumber_dana),
+            or rule_text(self.sumber_dana) == rule_text(lineage.sumber_dana),
         ]
         return all(checks)
 

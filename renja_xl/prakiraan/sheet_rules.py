@@ -25,7 +25,7 @@ from renja_xl.prakiraan.declaration import (
     defaults_from,
     rule_from,
 )
-from renja_xl.prakiraan.rules import ProjectionRule, ProjectionRules, normalize_name
+from renja_xl.prakiraan.rules import ProjectionRule, ProjectionRules, rule_text
 
 __all__ = ["HEADINGS", "SETTING_LABELS", "SHEET_NAME", "rules_from_rows"]
 
@@ -88,7 +88,7 @@ def rules_from_rows(rows: Iterable[Sequence[object]], sheet: str = SHEET_NAME,
 
 
 def _label(value: object) -> str:
-    return normalize_name(str(value)).rstrip(":").replace("_", " ").strip() if value else ""
+    return rule_text(str(value)).rstrip(":").replace("_", " ").strip() if value else ""
 
 
 def _header(values: list[object]) -> dict[int, str] | None:

@@ -21,7 +21,7 @@ __all__ = [
     "CellMark",
     "Marks",
     "compute_marks",
-    "split_ref",
+    "split_sheet_ref",
 ]
 
 SHEET_NAME = "Validasi"
@@ -32,7 +32,7 @@ _CELL = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _QUALIFIED = re.compile(r"^'((?:[^']|'')+)'!([A-Z]{1,3}\d+)$")
 
 
-def split_ref(ref: str) -> tuple[str, str] | None:
+def split_sheet_ref(ref: str) -> tuple[str, str] | None:
     """"'Tabel 3.1'!B40" → ("Tabel 3.1", "B40"); None for anything else."""
     match = _QUALIFIED.match(ref or "")
     return (match[1].replace("''", "'"), match[2]) if match else None
@@ -86,7 +86,7 @@ def _runs(column: str, rows: list[int]) -> list[str]:
 
 def _targets(finding: Finding) -> list[tuple[str, str]]:
     targets = [(finding.sheet, finding.cell)] if finding.cell else []
-    related = split_ref(finding.related or "")
+    related = split_sheet_ref(finding.related or "")
     if related and finding.file is not None:
         targets.append(related)
     return targets

@@ -10,8 +10,8 @@ from decimal import Decimal
 from renja_xl.formula.a1 import parse_cell
 
 __all__ = [
+    "CellXml",
     "Content",
-    "RawCell",
     "escape",
     "formula",
     "number",
@@ -82,7 +82,7 @@ def formula(expression: str, result: int | float | Decimal | str | None) -> Cont
 
 
 @dataclass(frozen=True)
-class RawCell:
+class CellXml:
     """A `<c>` element as found: attributes and inner XML."""
 
     attrs: bytes

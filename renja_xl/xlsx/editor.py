@@ -22,7 +22,7 @@ from renja_xl.errors import SaveError, WorkbookError
 from renja_xl.formula.a1 import column_letter
 from renja_xl.xlsx import relations, workbook_part
 from renja_xl.xlsx.calc_chain import drop_cells
-from renja_xl.xlsx.cells import Content, RawCell
+from renja_xl.xlsx.cells import CellXml, Content
 from renja_xl.xlsx.package import Package
 from renja_xl.xlsx.shared_formulas import unshare
 from renja_xl.xlsx.sheet import CellEdit, SheetXml
@@ -99,7 +99,7 @@ class WorkbookEditor:
                 raise WorkbookError("isi sheet rusak", file=self.path, sheet=name) from exc
         return self._sheets[name]
 
-    def cell(self, sheet: str, row: int, column: int) -> RawCell | None:
+    def cell(self, sheet: str, row: int, column: int) -> CellXml | None:
         """The stored cell, or None."""
         return self.sheet(sheet).cell(row, column)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from renja_xl.formula.a1 import column_letter
-from renja_xl.xlsx.cells import Content, RawCell, escape
+from renja_xl.xlsx.cells import CellXml, Content, escape
 from renja_xl.xlsx.sheet import CellEdit, SheetXml
 
 __all__ = ["unshare"]
@@ -46,7 +46,7 @@ def _translate(formula: str, origin: str, target: str) -> str:
     return Translator(f"={formula}", origin=origin).translate_formula(target)[1:]
 
 
-def _own_formula(cell: RawCell, formula: str) -> Content:
+def _own_formula(cell: CellXml, formula: str) -> Content:
     cached = _CACHED.search(cell.inner)
     kind = cell.attribute(b"t")
     inner = f"<f>{escape(formula)}</f>" + (cached[0].decode() if cached else "")

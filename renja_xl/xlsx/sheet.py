@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from renja_xl.formula.a1 import column_index, column_letter
-from renja_xl.xlsx.cells import Content, RawCell, split_ref
+from renja_xl.xlsx.cells import CellXml, Content, split_ref
 
 __all__ = ["CellEdit", "SheetXml"]
 
@@ -90,7 +90,7 @@ class SheetXml:
             column = _column(ref[1]) if ref else column + 1
             yield column, match
 
-    def cell(self, row: int, column: int) -> RawCell | None:
+    def cell(self, row: int, column: int) -> CellXml | None:
         """The cell as stored, or None if the sheet has no `<c>` for it."""
         at = self._row_at(row)
         if at is None:
@@ -98,15 +98,15 @@ class SheetXml:
         start, end = self._index()[1][at]
         for found, match in self._cells(self.xml[start:end]):
             if found == column:
-                return RawCell(match[1], match[2] or b"")
+                return CellXml(match[1], match[2] or b"")
         return None
 
-    def cells(self) -> Iterator[tuple[int, int, RawCell]]:
+    def cells(self) -> Iterator[tuple[int, int, CellXml]]:
         """Every stored cell: (row, column, cell), in sheet order."""
         rows, spans = self._index()
         for row, (start, end) in zip(rows, spans, strict=True):
             for column, match in self._cells(self.xml[start:end]):
-                yield row, column, RawCell(match[1], match[2] or b"")
+                yield row, column, CellXml(match[1], match[2] or b"")
 
     def merged(self) -> list[tuple[int, int, int, int]]:
         """Merged ranges as (first row, first column, last row, last column)."""
@@ -170,7 +170,7 @@ class SheetXml:
                 position = match.start()
             if waiting and waiting[0] == column:
                 waiting.pop(0)
-                old = RawCell(match[1], match[2] or b"")
+                old = CellXml(match[1], match[2] or b"")
                 pieces += [inner[position:match.start()],
                            self._cell_xml(row_number, column, old, edits[column])]
                 position = match.end()
@@ -183,7 +183,7 @@ class SheetXml:
         cells = b"".join(self._cell_xml(row, c, None, edits[c]) for c in sorted(edits))
         return b"<" + self.prefix + b'row r="%d">' % row + cells + b"</" + self.prefix + b"row>"
 
-    def _cell_xml(self, row: int, column: int, old: RawCell | None, edit: CellEdit) -> bytes:
+    def _cell_xml(self, row: int, column: int, old: CellXml | None, edit: CellEdit) -> bytes:
         """The new `<c>`: the old one's attributes kept where the edit leaves them."""
         p = self.prefix
         if old is not None and edit.content is not None and not edit.content.is_formula \

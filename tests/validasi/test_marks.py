@@ -1,7 +1,7 @@
 """Marks computed apart from any Excel library (reused by the add-in through xlwings)."""
 
 from renja_xl.validasi import Finding, Report, Severity, compute_marks
-from renja_xl.validasi.marks import ERROR_FILL, WARNING_FILL, split_ref
+from renja_xl.validasi.marks import ERROR_FILL, WARNING_FILL, split_sheet_ref
 
 
 def _finding(code: str, severity: Severity, cell: str, related: str | None = None) -> Finding:
@@ -32,5 +32,5 @@ def test_ranges_colour_adjacent_cells_at_once() -> None:
 
 
 def test_qualified_references_are_split() -> None:
-    assert split_ref("'Tabel 3.1'!B40") == ("Tabel 3.1", "B40")
-    assert split_ref("B40") is None
+    assert split_sheet_ref("'Tabel 3.1'!B40") == ("Tabel 3.1", "B40")
+    assert split_sheet_ref("B40") is None

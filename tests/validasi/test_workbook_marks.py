@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 
 from renja_xl.validasi import validate
-from renja_xl.validasi.marks import ERROR_FILL, SHEET_NAME, WARNING_FILL, split_ref
+from renja_xl.validasi.marks import ERROR_FILL, SHEET_NAME, WARNING_FILL, split_sheet_ref
 from renja_xl.validasi.workbook_marks import MEMORY_SHEET, mark_file
 from tests.validasi.planting import SHEET_31, SHEET_41, plant, write_clean
 
@@ -74,7 +74,7 @@ def test_hyperlinks_lead_to_the_cited_cells(workbook_dir: Path) -> None:
     listing = load_workbook(path)[SHEET_NAME]
     for row in listing.iter_rows(min_row=4):
         link = row[4].hyperlink
-        target = split_ref(link.location)
+        target = split_sheet_ref(link.location)
         assert target == (row[3].value, row[4].value)
 
 
