@@ -12,12 +12,12 @@ from dataclasses import replace
 from typing import Any
 
 import xlwings as xw
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from renja_xl.excel._button import Click, button
 from renja_xl.excel.cells import as_text
 from renja_xl.excel.output import MAX_ACTIONS, Output
 from renja_xl.excel.reading import BookData
+from renja_xl.formula.a1 import parse_cell
 from renja_xl.validasi import Report, validate
 from renja_xl.validasi.marks import (
     ERROR_FILL,
@@ -37,11 +37,8 @@ _FIXED_ACTIONS = 4
 
 
 def _cell_of(ref: str) -> tuple[int, int] | None:
-    try:
-        letters, row = coordinate_from_string(ref)
-    except ValueError:
-        return None
-    return row, column_index_from_string(letters)
+    cell = parse_cell(ref)
+    return cell if cell is not None and cell[0] >= 1 else None
 
 
 def _previous_marks(data: BookData) -> set[tuple[str, int, int]]:

@@ -37,12 +37,10 @@ from renja_xl.model import Asal, Baris, Level, Penandatangan, RawCell, Renja, Ta
 from renja_xl.model import Target as TargetModel
 from renja_xl.money import Rupiah, rupiah
 from renja_xl.numbers import parse_amount
-from renja_xl.workbook._properties import full_opd_name
 from renja_xl.workbook._titles import is_signature, read_metadata, signature_lines, title_lines
 from renja_xl.workbook.detect import Region, find_regions, is_number_row, is_repeat_header
 from renja_xl.workbook.grid import Grid, GridCell
 from renja_xl.workbook.kode_columns import join_kode, strip_level_prefix
-from renja_xl.workbook.source import iter_grids
 
 __all__ = ["load", "read_grids"]
 
@@ -376,6 +374,10 @@ def _cached_values(path: Path) -> Cached:
 
 def load(path: str | Path, *, strict: bool = True) -> Renja:
     """Read the Renja tables of an .xlsx workbook."""
+    # Only files need the package and XML readers; the Excel add-in reads grids.
+    from renja_xl.workbook._properties import full_opd_name
+    from renja_xl.workbook.source import iter_grids
+
     path = Path(path)
     try:
         renja = read_grids(iter_grids(path), strict=strict, cached=_cached_values(path),
