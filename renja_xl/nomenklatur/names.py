@@ -16,17 +16,15 @@ from functools import lru_cache
 
 __all__ = ["levels_by_name", "normalize_name", "program_key"]
 
-_AMPERSAND = re.compile(r"\s*&\s*")
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 _PROGRAM_PREFIX = "program "
 
 
 @lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     """Lower-case words separated by single spaces, without punctuation."""
-    folded = unicodedata.normalize("NFKC", text or "").casefold()
-    folded = _AMPERSAND.sub(" dan ", folded)
-    return _NOT_WORD.sub(" ", folded).strip()
+    folded = unicodedata.normalize("NFKC", text or "").casefold().replace("&", " dan ")
+    return " ".join(_WORD.findall(folded))
 
 
 def program_key(normalized: str) -> str:
