@@ -222,3 +222,22 @@ def it_refuses_live_formulas_over_a_block_broken_by_page_headers(tmp_path: Path)
     assert result.returncode == 2
     assert "renja.xlsx" in result.stderr and "tidak dapat dijadikan rumus" in result.stderr
     assert path.read_bytes() == before
+
+
+@pytest.mark.slow
+def it_stops_at_the_documented_row_limit_with_one_line_and_leaves_the_file(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "besar.xlsx"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Tabel 3.1")
+    ws.append(["Kode", "Program/Kegiatan", "Indikator Kinerja Program/Kegiatan", "Lokasi",
+               "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif", "Sumber Dana"])
+    for i in range(200_000):
+        ws.append(["", f"Sub kegiatan {i}", "indikator", "Kab.", "1 Paket", 1000, "APBD"])
+    wb.save(path)
+    before = path.read_bytes()
+    result = run("hitung", path)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith("Galat:") and "lebih dari 100.000 baris" in result.stderr
+    assert "Traceback" not in result.stderr and path.read_bytes() == before

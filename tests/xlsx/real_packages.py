@@ -8,7 +8,8 @@ reading Tabel 3.1), then lets LibreOffice save it, so the package is written
 by LibreOffice with every formula's result saved. `excel_package` then edits
 that package's XML the way Excel writes it: a text box, a data bar with its
 x14 extension, a dynamic-array formula (cm + xl/metadata.xml), calcChain,
-printer settings, and for .xlsm a real vbaProject.bin.
+printer settings, a rich-text note (bold run in the shared strings), and for
+.xlsm a real vbaProject.bin.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ METADATA = (
     b'<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>'
 )
 PRINTER_SETTINGS = bytes(range(256)) * 4
+RICH_TEXT = (b'<si><r><rPr><b/><sz val="11"/><color rgb="FFC00000"/><rFont val="Calibri"/></rPr>'
+             b'<t>Catatan</t></r><r><rPr><sz val="11"/><rFont val="Calibri"/></rPr>'
+             b'<t xml:space="preserve"> Bappeda: cek pagu</t></r></si>')
+"""A shared string of two runs, the first bold and red, as Excel writes rich text."""
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
@@ -159,7 +164,8 @@ def excel_package(source: Path, target: Path) -> Path:
     if b"78C0D931" not in sheet:
         sheet = sheet.replace(b"</worksheet>", DATA_BAR_EXT + b"</worksheet>")
     changes[table] = sheet
-    changes[rekap] = _dynamic_array(package[rekap])
+    changes["xl/sharedStrings.xml"], index = _with_rich_text(package["xl/sharedStrings.xml"])
+    changes[rekap] = _rich_note(_dynamic_array(package[rekap]), index)
     changes["xl/metadata.xml"] = METADATA
     changes["xl/calcChain.xml"] = _calc_chain(package, sheets)
     rels = package["xl/_rels/workbook.xml.rels"]
@@ -195,6 +201,21 @@ def _dynamic_array(sheet: bytes) -> bytes:
         sheet = re.sub(rb'(<row r="%d"[^>]*>.*?)(</row>)' % row, lambda m, c=cell: m[1] + c + m[2],
                        sheet, count=1, flags=re.DOTALL)
     return sheet
+
+
+def _with_rich_text(shared: bytes) -> tuple[bytes, int]:
+    """The shared strings with `RICH_TEXT` appended, and its index."""
+    count = len(re.findall(rb"<si\b", shared))
+    shared = re.sub(rb'uniqueCount="\d+"', b'uniqueCount="%d"' % (count + 1), shared, count=1)
+    shared = re.sub(rb'(<sst\b[^>]*?)\bcount="(\d+)"',
+                    lambda m: m[1] + b'count="%d"' % (int(m[2]) + 1), shared, count=1)
+    return shared.replace(b"</sst>", RICH_TEXT + b"</sst>"), count
+
+
+def _rich_note(sheet: bytes, index: int) -> bytes:
+    """Rekap!A5 showing the rich-text shared string."""
+    row = b'<row r="5"><c r="A5" t="s"><v>%d</v></c></row>' % index
+    return re.sub(rb"(</(?:\w+:)?sheetData>)", lambda m: row + m[1], sheet, count=1)
 
 
 def _calc_chain(package: dict[str, bytes], sheets: dict[str, str]) -> bytes:

@@ -22,6 +22,8 @@ from renja_xl.validasi import validate
 from renja_xl.validasi.workbook_marks import MEMORY_SHEET, mark_file
 from tests.support.libreoffice import recalculate
 from tests.xlsx.real_packages import (
+    JUMLAH_ROW,
+    RICH_TEXT,
     SHEET,
     excel_package,
     libreoffice_package,
@@ -32,6 +34,7 @@ from tests.xlsx.real_packages import (
 pytestmark = pytest.mark.libreoffice
 
 JUMLAH = 14_428_928_570
+SUBTOTAL_CODES = ("pagu.subtotal_mismatch", "pagu.jumlah_mismatch", "pagu.formula_range")
 KINDS = ("libreoffice.xlsx", "excel.xlsx", "excel.xlsm")
 
 
@@ -123,6 +126,40 @@ def test_hitung_result_recalculates_in_libreoffice_to_the_right_totals(workbook:
     assert recalculated[("Rekap", "B1")] == JUMLAH
 
 
+def _typed_over_kegiatan(workbook: Path) -> Path:
+    """F12, a kegiatan inside the program's SUBTOTAL, typed over with its own figure (its
+    formula gone, the number kept, as Excel saves a typed number): Excel counts it twice."""
+    part = _sheet_part(workbook, SHEET)
+    sheet, typed = re.subn(rb'(<c r="F12"[^>]*>)<f[^>]*>[^<]*</f>(<v>\d+</v>)', rb"\1\2",
+                           parts(workbook)[part])
+    assert typed == 1
+    return replace_parts(workbook, workbook.with_name("diketik_" + workbook.name), {part: sheet})
+
+
+def _without_rows(sheet: bytes, rows: set[int]) -> bytes:
+    pattern = rb'<row r="(?:%s)"[^>]*>.*?</row>' % b"|".join(b"%d" % r for r in rows)
+    return re.sub(pattern, b"", sheet, flags=re.DOTALL)
+
+
+def test_hitung_restores_a_typed_over_kegiatan_and_validasi_then_finds_no_subtotal_error(
+        workbook: Path, tmp_path: Path):
+    typed = _typed_over_kegiatan(workbook)
+    part = _sheet_part(typed, SHEET)
+    before_parts = parts(typed)
+
+    hitung(typed, paksa=False, coba=False, rumus=False)
+
+    after = _cells(typed)
+    assert after[(SHEET, "F12")] == "=SUBTOTAL(9,F13:F14)"
+    changed_rows = {11, 12, JUMLAH_ROW}  # the program, the kegiatan, JUMLAH
+    assert _without_rows(parts(typed)[part], changed_rows) == _without_rows(
+        before_parts[part], changed_rows)  # every other byte of the sheet stays
+    recalculated = recalculate(typed, tmp_path / "lo")
+    shown = _cells(recalculated, data_only=True)
+    assert (shown[(SHEET, "F11")], shown[(SHEET, "F145")]) == (5_211_187_570, JUMLAH)
+    assert [f for f in validate(recalculated).findings if f.code in SUBTOTAL_CODES] == []
+
+
 def test_tandai_adds_its_sheets_and_colours_without_touching_values(workbook: Path):
     before_parts, before = parts(workbook), _cells(workbook)
 
@@ -175,6 +212,11 @@ def test_isi_prakiraan_fills_only_empty_cells_of_the_next_year(workbook: Path):
     assert all(before.get(key) is None for key in changed)
     assert _changed_parts(before_parts, parts(workbook)) <= {
         _sheet_part(workbook, SHEET), "xl/workbook.xml", "xl/styles.xml"}
+    if "excel" in workbook.name:  # the rich-text note, bold red run and all
+        assert RICH_TEXT in parts(workbook)["xl/sharedStrings.xml"]
+        rich = load_workbook(workbook, rich_text=True)["Rekap"]["A5"].value
+        assert [str(run) for run in rich] == ["Catatan", " Bappeda: cek pagu"]
+        assert rich[0].font.b and rich[0].font.color.rgb == "FFC00000"
 
 
 def test_isi_kode_writes_codes_as_text_and_nothing_else(workbook: Path):
