@@ -49,7 +49,15 @@ class Output:
 
     def block(self, block: Block) -> None:
         """Write one block of one column."""
-        self.sheet(block.sheet).range(block.ref).value = [[v] for v in block.values]
+        target = self.sheet(block.sheet).range(block.ref)
+        if self.client == DESKTOP:
+            target.value = [[v] for v in block.values]
+            return
+        # The remote engine's `value` setter re-reads the whole sheet about 17 times per
+        # write (xlwings' Range.api) only to size the range, which the block already has:
+        # write through the engine's own cleaning of each value instead (same action).
+        clean = self.book.app.engine.impl.prepare_xl_data_element
+        target.raw_value = [[clean(v, {})] for v in block.values]
 
     def cells(self, cells: Mapping[Cell, Any], budget: int, keep: Keep,
               wider: Keep | None = None) -> int:
