@@ -7,7 +7,7 @@ import pytest
 
 import renja_xl.nomenklatur as nomenklatur_api
 from renja_xl.nomenklatur import DEFAULT_VERSION, VERSIONS, default, load, normalize_name
-from renja_xl.nomenklatur.loading import name_levels
+from renja_xl.nomenklatur.loading import name_levels, name_levels_of_rows
 
 
 def test_nothing_is_read_at_import():
@@ -69,6 +69,12 @@ def test_the_name_index_for_level_inference_is_the_nomenclature_s_own(version: s
     names, official = name_levels(version), load(version)
     assert len(names) > 1000
     assert all(official.levels_for_name(name) == levels for name, levels in names.items())
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_packaged_name_index_is_the_one_made_from_the_nomenclature_rows(version: str) -> None:
+    """Out of date after a nomenclature file changed: run scripts/nomenklatur_nama.py."""
+    assert name_levels(version) == name_levels_of_rows(version)
 
 
 def test_a_name_is_found_at_its_official_levels() -> None:
