@@ -21,7 +21,8 @@ def run_isi_kode(click: Click) -> int:
     """Fill the empty codes of every table; returns how many cells were written."""
     cells: dict[tuple[str, int, int], Any] = {}
     left = 0
-    for hasil in fill_kode_renja(click.renja):
+    # The button writes codes only: no indikator suggestions, no metadata read for them.
+    for hasil in fill_kode_renja(click.renja, saran_indikator=False):
         left += len(hasil.tersisa)
         column = hasil.tabel.columns.get("kode")
         for diisi in hasil.diisi:

@@ -180,9 +180,11 @@ def _certain_entry(run: _Run, row: Baris, kode: str) -> Entry | None:
 
 
 def _finish(
-    run: _Run, hasil: HasilIsiKode, rows: list[Baris], perbaiki_nama: bool, isi_indikator: bool
+    run: _Run, hasil: HasilIsiKode, rows: list[Baris], perbaiki_nama: bool, isi_indikator: bool,
+    saran_indikator: bool,
 ) -> list[Baris]:
     """Rows with the filled codes and, if asked, official names and indikator."""
+    indikator = saran_indikator or isi_indikator
     result = []
     for index, row in enumerate(rows):
         update: dict[str, str] = {}
@@ -196,7 +198,8 @@ def _finish(
             )
             if perbaiki_nama:
                 update["uraian"] = entry.nama
-        metadata = run.nomenklatur.metadata(kode) if entry and not row.indikator.strip() else None
+        metadata = (run.nomenklatur.metadata(kode)
+                    if indikator and entry and not row.indikator.strip() else None)
         if metadata is not None and row.level is Level.SUB_KEGIATAN:
             hasil.saran_indikator.append(SaranIndikator(index, row.asal, kode, metadata))
             if isi_indikator:
@@ -215,6 +218,7 @@ def fill_kode(
     margin: float = DEFAULT_MARGIN,
     perbaiki_nama: bool = False,
     isi_indikator: bool = False,
+    saran_indikator: bool = True,
     jenis_kegiatan: Iterable[str] | None = ("2",),
 ) -> HasilIsiKode:
     """Fill the empty Kode of a table's program, kegiatan and sub kegiatan rows.
@@ -225,7 +229,10 @@ def fill_kode(
     ("2" kabupaten/kota; None accepts all, e.g. for Papua, DIY or Aceh).
     With `perbaiki_nama`, names of rows whose code is certain take the
     official spelling; with `isi_indikator`, an empty sub kegiatan indikator
-    takes the regulation's. The input table is left unchanged.
+    takes the regulation's. `saran_indikator=False` leaves out the suggestions
+    of indikator (`HasilIsiKode.saran_indikator`) and so the reading of the
+    regulation's metadata, for callers that show none. The input table is left
+    unchanged.
     """
     nomenklatur = nomenklatur or default()
     rows = tabel.baris
@@ -248,7 +255,8 @@ def fill_kode(
             continue
         _fill_row(run, hasil, index, row, parent)
     hasil.tabel = tabel.model_copy(
-        update={"baris": _finish(run, hasil, rows, perbaiki_nama, isi_indikator)}
+        update={"baris": _finish(run, hasil, rows, perbaiki_nama, isi_indikator,
+                                 saran_indikator)}
     )
     return hasil
 

@@ -4,7 +4,8 @@ import pytest
 
 from renja_xl.example import load_example
 from renja_xl.model import Baris, Level, Renja, Tabel, TabelKind
-from renja_xl.nomenklatur import DEFAULT_THRESHOLD, fill_kode, fill_kode_renja
+from renja_xl.nomenklatur import DEFAULT_THRESHOLD, Nomenklatur, default, fill_kode, fill_kode_renja
+from renja_xl.nomenklatur.entry import Metadata
 
 from .seed_kode import SEEDS
 
@@ -201,6 +202,32 @@ def test_metadata_is_offered_where_indikator_is_empty():
     assert offered.tabel.baris[2].indikator == ""
     filled = fill_kode(tabel, isi_indikator=True)
     assert filled.tabel.baris[2].indikator == saran.metadata.indikator
+
+
+def test_without_saran_indikator_the_codes_are_the_same_and_no_metadata_is_read():
+    tabel = _table([
+        (Level.PROGRAM, "PROGRAM REHABILITASI SOSIAL"),
+        (Level.KEGIATAN, "Rehabilitasi Sosial Penyandang Masalah Kesejahteraan Sosial (PMKS)"
+                         " Lainnya Bukan Korban HIV/AIDS dan NAPZA di Luar Panti Sosial"),
+        (Level.SUB_KEGIATAN, "Penyediaan Permakanan"),
+    ])
+    official = default()
+    chain = [official.get("1.06.04.2.02.0003")]
+    while (parent := official.parent(chain[-1].kode)) is not None:
+        chain.append(parent)
+    read: list[str] = []
+
+    def metadata() -> dict[str, Metadata]:
+        read.append("metadata")
+        return {"1.06.04.2.02.0003": Metadata("kinerja", "indikator", "Orang")}
+
+    offered = fill_kode(tabel, Nomenklatur("uji", chain, metadata))
+    assert read == ["metadata"] and len(offered.saran_indikator) == 1
+    quiet = fill_kode(tabel, Nomenklatur("uji", chain, metadata), saran_indikator=False)
+    assert read == ["metadata"]
+    assert quiet.saran_indikator == []
+    assert [b.kode for b in quiet.tabel.baris] == [b.kode for b in offered.tabel.baris]
+    assert quiet.tabel.baris[2].kode == "1.06.04.2.02.0003"
 
 
 def test_fixture_rows_with_indikator_get_no_offer(hasil):
