@@ -239,15 +239,6 @@ class PyodideSession:
         self._node.stdin.flush()
         return self._answer()
 
-    def cpu_seconds(self) -> float:
-        """CPU time node's main thread (the one running Python) has used so far, user and
-        system (Linux /proc): a measure of the work that a busy machine does not inflate as
-        it does wall time. V8's helper threads (compiling wasm, collecting garbage) are not
-        counted; where Python waits for them, wall time shows it."""
-        stat = Path(f"/proc/{self._node.pid}/task/{self._node.pid}/stat").read_text()
-        fields = stat.rpartition(")")[2].split()  # after the command name: state, ppid, ...
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
     def close(self) -> None:
         if self._node.stdin is not None:
             self._node.stdin.close()
