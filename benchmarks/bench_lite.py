@@ -122,8 +122,8 @@ class Clicks:
 
     def text(self) -> str:
         spread = f"{min(self.first):.2f}-{max(self.first):.2f}" if len(self.first) > 1 else ""
-        return (f"{statistics.median(self.first):5.2f} {spread:<9} "
-                f"{statistics.median(self.later):5.2f}")
+        return (f"{statistics.median(self.first):7.2f} {spread:<9} "
+                f"{statistics.median(self.later):6.2f}")
 
 
 def _print_import(repeat: int) -> None:
@@ -141,9 +141,9 @@ def _print_clicks(files: dict[str, Path], repeat: int, work: Path) -> list[bool]
     """Print every click; for each script, whether it meets the goal at 1,000 rows."""
     print(f"Detik. klik 1. = klik pertama di interpreter baru (median {repeat} interpreter, "
           "dengan rentangnya), lanjut = median klik berikutnya")
-    print(f"{'':<34} {'Pyodide':<21}  {'CPython':<21}")
-    print(f"{'payload':<14} {'skrip':<19} {'klik 1. rentang   lanjut':<21}  "
-          f"{'klik 1. rentang   lanjut':<21}  {'rasio':>5}  sasaran <= 1 s")
+    columns = f"{'klik 1.':>7} {'rentang':<9} {'lanjut':>6}"
+    print(f"{'':<34} {'Pyodide':^24}  {'CPython':^24}")
+    print(f"{'payload':<14} {'skrip':<19} {columns}  {columns}  {'rasio':>5}  sasaran <= 1 s")
     met = []
     for label, path in files.items():
         for name in scripts.SCRIPTS:
