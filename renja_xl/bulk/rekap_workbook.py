@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -90,10 +91,12 @@ def _year_headings(rekap: Rekap) -> tuple[str, str]:
     return f"Pagu Tahun {tahun}", f"Prakiraan Maju Tahun {tahun + 1}"
 
 
-def _change(pagu: Rupiah | None, pagu_maju: Rupiah | None) -> float | None:
+def _change(pagu: Rupiah | None, pagu_maju: Rupiah | None) -> Decimal | None:
+    """The change from N to N+1 as a ratio (shown in percent), divided exactly in Decimal;
+    xlsxwriter writes a Decimal as it is."""
     if not pagu or pagu_maju is None:
         return None
-    return float((pagu_maju - pagu) / pagu)  # a ratio shown in percent, not money
+    return Decimal(pagu_maju - pagu) / Decimal(pagu)
 
 
 def _table(ws: Any, styles: dict[str, Any], first_row: int, columns: Sequence[_Column],

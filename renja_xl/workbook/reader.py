@@ -102,9 +102,9 @@ def _amount(ev: _Evaluator, row: int, col: int, cell: GridCell | None) -> _Amoun
     if kind == "f":
         return _formula_amount(ev, row, col, cell)
     if kind == "n" and not isinstance(value, bool):
-        if float(value).is_integer():
-            return _Amount(int(value))
-        return _whole(Decimal(str(value)), RawCell(ref=ref, value=value))
+        amount = rupiah(value)  # a cell's number, exactly as its shortest decimal text
+        return _Amount(amount) if type(amount) is int else _Amount(amount, RawCell(ref=ref,
+                                                                                    value=value))
     return _Amount(raw=RawCell(ref=ref, value=str(value)),
                    problem=f"berisi '{cell.text}', bukan angka rupiah", fatal_text=True)
 
@@ -135,7 +135,7 @@ def _formula_amount(ev: _Evaluator, row: int, col: int, cell: GridCell) -> _Amou
     except UnsupportedFormula:
         cached = ev.cached(ev.grid.sheet, row, col) if ev.cached else None
         if isinstance(cached, int | float) and not isinstance(cached, bool):
-            return _whole(Decimal(str(cached)), raw)
+            return _whole(rupiah(cached), raw)
         return _Amount(raw=raw, problem="rumusnya tidak dapat dihitung ulang dan tidak "
                        "memiliki nilai tersimpan")
     amount = _whole(value, raw)
