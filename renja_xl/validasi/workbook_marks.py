@@ -123,13 +123,13 @@ def _report_sheet(editor: WorkbookEditor, marks: Marks, report: Report) -> str:
                 for fill in (ERROR_FILL, WARNING_FILL)}
     sheet = NewSheet(widths=_WIDTHS, frozen_rows=_FIRST_ROW)
     summary = report.summary()
-    sheet.put(1, 1, text(f"Hasil Validasi: {summary['errors']} galat, "
-                         f"{summary['warnings']} peringatan"
-                         + (f" — {Path(report.file).name}" if report.file else "")), title)
-    for column, heading_text in enumerate(HEADERS, start=1):
-        sheet.put(_FIRST_ROW, column, text(heading_text), heading)
+    sheet.add_row(1, [(text(f"Hasil Validasi: {summary['errors']} galat, "
+                            f"{summary['warnings']} peringatan"
+                            + (f" — {Path(report.file).name}" if report.file else "")), title)])
+    sheet.add_row(_FIRST_ROW, [(text(heading_text), heading) for heading_text in HEADERS])
     for at, (row, target) in enumerate(zip(marks.rows, marks.links, strict=True),
                                        start=_FIRST_ROW + 1):
+        cells = []
         for column, value in enumerate(row, start=1):
             style = wrapped if column == 6 else top
             if column == 2:
@@ -138,10 +138,11 @@ def _report_sheet(editor: WorkbookEditor, marks: Marks, report: Report) -> str:
                 style = link
                 sheet.links.append((f"E{at}", target, str(value)))
             if value is None or value == "":
-                sheet.put(at, column, EMPTY, style)
+                cells.append((EMPTY, style))
             else:
-                sheet.put(at, column, number(value) if isinstance(value, int) else
-                          text(str(value)), style)
+                cells.append((number(value) if isinstance(value, int) else text(str(value)),
+                              style))
+        sheet.add_row(at, cells)
     editor.add_sheet(name, sheet.render())
     return name
 
@@ -149,13 +150,10 @@ def _report_sheet(editor: WorkbookEditor, marks: Marks, report: Report) -> str:
 def _remember(editor: WorkbookEditor, remembered: list[tuple[str, str, int, int]],
               report_sheet: str) -> None:
     memory = NewSheet()
-    for column, heading in enumerate((*_MEMORY_HEADERS, report_sheet), start=1):
-        memory.put(1, column, text(heading))
+    memory.add_row(1, [(text(heading), 0) for heading in (*_MEMORY_HEADERS, report_sheet)])
     for at, (sheet, ref, marked, before) in enumerate(remembered, start=2):
-        memory.put(at, 1, text(sheet))
-        memory.put(at, 2, text(ref))
-        memory.put(at, 3, number(marked))
-        memory.put(at, 4, number(before))
+        memory.add_row(at, [(text(sheet), 0), (text(ref), 0), (number(marked), 0),
+                            (number(before), 0)])
     editor.add_sheet(MEMORY_SHEET, memory.render(), state="veryHidden")
 
 

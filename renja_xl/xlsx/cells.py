@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from renja_xl.formula.a1 import parse_cell
 
@@ -25,7 +26,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
 _INLINE_TEXT = re.compile(rb"<(?:\w+:)?t\b[^>]*>(.*?)</(?:\w+:)?t>", re.DOTALL)
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
-_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def split_ref(ref: str) -> tuple[int, int]:
@@ -40,12 +40,12 @@ def escape(value: str) -> str:
     """Text as XML character data (control characters Excel refuses are dropped)."""
     if not value.isprintable():
         value = _CONTROL.sub("", value)
-    return value.translate(_SPECIAL)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@dataclass(frozen=True)
-class Content:
-    """What goes inside a cell: its `t` attribute and child elements."""
+class Content(NamedTuple):
+    """What goes inside a cell: its `t` attribute and child elements (a tuple: a report
+    sheet makes tens of thousands)."""
 
     kind: str | None
     inner: str

@@ -1,8 +1,9 @@
-"""The XML of a new worksheet: cells, column widths, a frozen heading, links inside the workbook."""
+"""The XML of a new worksheet: rows of cells, column widths, a frozen heading, links inside
+the workbook."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from renja_xl.formula.a1 import column_letter
@@ -15,17 +16,41 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 @dataclass
 class NewSheet:
-    """A worksheet built cell by cell, rendered once."""
+    """A worksheet built row by row, top to bottom.
 
-    cells: dict[tuple[int, int], tuple[Content, int]] = field(default_factory=dict)
+    Each row is turned into XML as it is added, so a report of thousands of rows
+    keeps no cell objects alive until the sheet is rendered.
+    """
+
     widths: Sequence[float] = ()
     frozen_rows: int = 0
     links: list[tuple[str, str, str]] = field(default_factory=list)
     """(cell, target "'Sheet'!F12", text shown) of each link."""
+    _rows: list[str] = field(default_factory=list)
+    _last: tuple[int, int] = (0, 0)
+    """The last row added and the widest row's last column."""
 
-    def put(self, row: int, column: int, content: Content, style: int = 0) -> None:
-        """Set one cell."""
-        self.cells[(row, column)] = (content, style)
+    def add_row(self, row: int, cells: Iterable[tuple[Content, int]]) -> None:
+        """Add row `row` (below the rows added so far): its (content, format) from column A.
+
+        A row without cells is left out."""
+        if row <= self._last[0]:
+            raise ValueError(f"row {row} comes after row {self._last[0]}")
+        xml = []
+        column = 0
+        for column, (content, style) in enumerate(cells, start=1):
+            attrs = f' s="{style}"' if style else ""
+            if not content.inner:
+                closing = "/>"
+            elif content.kind:
+                closing = f' t="{content.kind}">{content.inner}</c>'
+            else:
+                closing = f">{content.inner}</c>"
+            xml.append(f'<c r="{column_letter(column)}{row}"{attrs}{closing}')
+        if not xml:
+            return
+        self._rows.append(f'<row r="{row}">' + "".join(xml) + "</row>")
+        self._last = (row, max(self._last[1], column))
 
     def render(self) -> bytes:
         """The worksheet part."""
@@ -35,7 +60,7 @@ class NewSheet:
             parts.append("<cols>" + "".join(
                 f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>'
                 for n, w in enumerate(self.widths, start=1)) + "</cols>")
-        parts.append(self._data())
+        parts.append("<sheetData>" + "".join(self._rows) + "</sheetData>")
         if self.links:
             parts.append("<hyperlinks>" + "".join(
                 f'<hyperlink ref="{ref}" location="{_attr(target)}" display="{_attr(shown)}"/>'
@@ -45,10 +70,9 @@ class NewSheet:
         return "".join(parts).encode()
 
     def _dimension(self) -> str:
-        if not self.cells:
+        last_row, last_column = self._last
+        if not last_column:
             return '<dimension ref="A1"/>'
-        last_row = max(r for r, _ in self.cells)
-        last_column = max(c for _, c in self.cells)
         return f'<dimension ref="A1:{column_letter(last_column)}{last_row}"/>'
 
     def _view(self) -> str:
@@ -59,18 +83,6 @@ class NewSheet:
                 f'<pane ySplit="{self.frozen_rows}" topLeftCell="{top}" activePane="bottomLeft" '
                 f'state="frozen"/><selection pane="bottomLeft" activeCell="{top}" sqref="{top}"/>'
                 "</sheetView></sheetViews>")
-
-    def _data(self) -> str:
-        rows: dict[int, list[str]] = {}
-        for (row, column), (content, style) in sorted(self.cells.items()):
-            ref = f"{column_letter(column)}{row}"
-            attrs = f' r="{ref}"' + (f' s="{style}"' if style else "")
-            attrs += f' t="{content.kind}"' if content.kind and content.inner else ""
-            cell = f"<c{attrs}>{content.inner}</c>" if content.inner else f"<c{attrs}/>"
-            rows.setdefault(row, []).append(cell)
-        return "<sheetData>" + "".join(
-            f'<row r="{row}">' + "".join(cells) + "</row>" for row, cells in rows.items()
-        ) + "</sheetData>"
 
 
 def _attr(value: str) -> str:

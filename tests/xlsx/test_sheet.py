@@ -75,3 +75,13 @@ def test_cells_and_merged_ranges_are_read():
     assert sheet.cell(1, 3).value(["kode"]) == "kode"
     assert sheet.cell(2, 1) is None
     assert sheet.merged() == [(5, 1, 6, 2)]
+
+
+def test_rows_without_a_number_follow_the_row_before_and_empty_rows_are_rows():
+    xml = (b'<worksheet xmlns="m"><sheetData><row r="2" ht="20"/><row>\n<c><v>4</v></c></row>'
+           b'<row\tr="7"><c r="B7"><v>5</v></c></row></sheetData></worksheet>')
+    sheet = SheetXml(xml)
+
+    assert sheet.cell(3, 1).value() == 4 and sheet.cell(7, 2).value() == 5
+    assert sheet.rewrite({(2, 1): CellEdit(number(1))}).startswith(
+        b'<worksheet xmlns="m"><sheetData><row r="2" ht="20"><c r="A2"><v>1</v></c></row><row>')
