@@ -135,7 +135,7 @@ class _Planner:
         self.tabel, self.live = tabel, live
         self.tree = Hierarchy.of(tabel)
         self.totals = expected_totals(tabel, self.tree)
-        self.spans = {i: block_rows(tabel, self.tree, i) for i, _ in self.totals}
+        self.spans = {i: block_rows(tabel, self.tree, i) for i in {i for i, _ in self.totals}}
         self.jumlah = [i for i, level in enumerate(self.tree.levels) if level is Level.JUMLAH]
 
     def _summed_by_formula(self, index: int, name: str) -> bool:

@@ -22,7 +22,8 @@ __all__ = ["CellEdit", "SheetXml"]
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _CELL_REF = re.compile(rb'\br="\$?([A-Za-z]{1,3})\$?(\d+)"')
 _SPANS = re.compile(rb'\s+spans="(\d+):(\d+)"')
-_AFTER_NAME = frozenset(b" \t\r\n/>")
+_SPACE = frozenset(b" \t\r\n")
+_AFTER_NAME = _SPACE | frozenset(b"/>")
 """What may follow a tag's name ("<row " but not "<rowX")."""
 
 
@@ -95,30 +96,38 @@ class SheetXml:
         at = bisect_left(rows, row)
         return at if at < len(rows) and rows[at] == row else None
 
-    def _cells(self, row_xml: bytes) -> Iterator[tuple[int, re.Match[bytes]]]:
-        """(column, match) of each `<c>` in a row's XML; match[1] attributes, match[2] inside."""
+    def _cells(self, start: int, end: int) -> Iterator[tuple[int, re.Match[bytes]]]:
+        """(column, match) of each `<c>` between two offsets of the XML; match[1] attributes,
+        match[2] inside."""
         column = 0
-        for match in self._cell_pattern.finditer(row_xml):
+        for match in self._cell_pattern.finditer(self.xml, start, end):
             ref = _CELL_REF.search(match[1])
             column = _column(ref[1]) if ref else column + 1
             yield column, match
+
+    def _locate(self, start: int, end: int, row: int, column: int) -> re.Match[bytes] | None:
+        """The `<c>` of a cell between two offsets: found by its reference (`r="F12"`), or,
+        for a cell written without one, by going through the row's cells."""
+        ref = self.xml.find(b'r="%s%d"' % (column_letter(column).encode(), row), start, end)
+        if ref > start and self.xml[ref - 1] in _SPACE:
+            match = self._cell_pattern.match(self.xml, self.xml.rfind(b"<", start, ref), end)
+            if match is not None and match.start(1) <= ref < match.end(1):
+                return match
+        return next((match for found, match in self._cells(start, end) if found == column),
+                    None)
 
     def cell(self, row: int, column: int) -> CellXml | None:
         """The cell as stored, or None if the sheet has no `<c>` for it."""
         at = self._row_at(row)
         if at is None:
             return None
-        start, end = self._span(at)
-        for found, match in self._cells(self.xml[start:end]):
-            if found == column:
-                return CellXml(match[1], match[2] or b"")
-        return None
+        match = self._locate(*self._span(at), row, column)
+        return CellXml(match[1], match[2] or b"") if match is not None else None
 
     def cells(self) -> Iterator[tuple[int, int, CellXml]]:
         """Every stored cell: (row, column, cell), in sheet order."""
         for at, row in enumerate(self._index()[0]):
-            start, end = self._span(at)
-            for column, match in self._cells(self.xml[start:end]):
+            for column, match in self._cells(*self._span(at)):
                 yield row, column, CellXml(match[1], match[2] or b"")
 
     def merged(self) -> list[tuple[int, int, int, int]]:
@@ -149,7 +158,7 @@ class SheetXml:
             at = bisect_left(rows, row)
             if at < len(rows) and rows[at] == row:
                 start, end = self._span(at)
-                pieces += [self.xml[position:start], self._edit_row(start, end, by_row[row])]
+                pieces += [self.xml[position:start], self._edit_row(at, by_row[row])]
                 position = end
             else:
                 start = starts[at] if at < len(rows) else self._data_end
@@ -162,35 +171,28 @@ class SheetXml:
             tail = b"</" + self.prefix + b"sheetData>" + tail
         return _widen_dimension(head, edits) + body + tail
 
-    def _edit_row(self, start: int, end: int, edits: dict[int, CellEdit]) -> bytes:
-        row_xml = self.xml[start:end]
-        tag_end = row_xml.index(b">") + 1
-        row_tag = row_xml[:tag_end]
-        row_number = int(_ROW_NUMBER.search(row_tag)[1]) if _ROW_NUMBER.search(row_tag) else 0
+    def _edit_row(self, at: int, edits: dict[int, CellEdit]) -> bytes:
+        """The `at`-th row with its changed cells written again, each where it was or, if
+        new, before the first cell to its right."""
+        row = self._index()[0][at]
+        start, end = self._span(at)
+        tag_end = self.xml.index(b">", start) + 1
+        row_tag, close = self.xml[start:tag_end], end - len(b"</" + self.prefix + b"row>")
         if row_tag.endswith(b"/>"):
-            row_tag, inner = row_tag[:-2].rstrip() + b">", b""
-        else:
-            inner = row_xml[tag_end: len(row_xml) - len(b"</" + self.prefix + b"row>")]
-        waiting = sorted(edits)
-        pieces, position = [], 0
-        for column, match in self._cells(inner):
-            if not waiting:
-                break
-            while waiting and waiting[0] < column:
-                new = waiting.pop(0)
-                pieces += [inner[position:match.start()],
-                           self._cell_xml(row_number, new, None, edits[new])]
-                position = match.start()
-            if waiting and waiting[0] == column:
-                waiting.pop(0)
-                old = CellXml(match[1], match[2] or b"")
-                pieces += [inner[position:match.start()],
-                           self._cell_xml(row_number, column, old, edits[column])]
-                position = match.end()
-        pieces.append(inner[position:])
-        pieces += [self._cell_xml(row_number, c, None, edits[c]) for c in waiting]
-        row_tag = _widen_spans(row_tag, min(edits), max(edits))
-        return row_tag + b"".join(pieces) + b"</" + self.prefix + b"row>"
+            row_tag, close = row_tag[:-2].rstrip() + b">", tag_end
+        pieces, position = [_widen_spans(row_tag, min(edits), max(edits))], tag_end
+        for column in sorted(edits):
+            found = self._locate(tag_end, close, row, column)
+            if found is not None:
+                old, cut, after = CellXml(found[1], found[2] or b""), found.start(), found.end()
+            else:
+                old, cut = None, next((match.start() for other, match in self._cells(
+                    tag_end, close) if other > column), close)
+                after = cut
+            pieces += [self.xml[position:cut], self._cell_xml(row, column, old, edits[column])]
+            position = after
+        pieces += [self.xml[position:close], b"</" + self.prefix + b"row>"]
+        return b"".join(pieces)
 
     def _new_row(self, row: int, edits: dict[int, CellEdit]) -> bytes:
         cells = b"".join(self._cell_xml(row, c, None, edits[c]) for c in sorted(edits))

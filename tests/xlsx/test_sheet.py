@@ -85,3 +85,12 @@ def test_rows_without_a_number_follow_the_row_before_and_empty_rows_are_rows():
     assert sheet.cell(3, 1).value() == 4 and sheet.cell(7, 2).value() == 5
     assert sheet.rewrite({(2, 1): CellEdit(number(1))}).startswith(
         b'<worksheet xmlns="m"><sheetData><row r="2" ht="20"><c r="A2"><v>1</v></c></row><row>')
+
+
+def test_a_reference_written_inside_a_text_is_no_cell():
+    xml = (b'<worksheet xmlns="m"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t> r="B1"'
+           b'</t></is></c><c r="C1"><v>3</v></c></row></sheetData></worksheet>')
+    sheet = SheetXml(xml)
+
+    assert sheet.cell(1, 2) is None and sheet.cell(1, 3).value() == 3
+    assert b'</c><c r="B1"><v>2</v></c><c r="C1">' in sheet.rewrite({(1, 2): CellEdit(number(2))})
