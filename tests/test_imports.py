@@ -90,3 +90,17 @@ def test_validating_a_plan_loads_fuzzy_matching_only_when_names_are_compared(
     )
     assert "renja_xl.validasi.rules.tabel" in modules  # the rule that can compare names ran
     assert _loaded(modules, ("openpyxl", "typer", "rich", "pandas", "rapidfuzz")) == []
+
+
+def test_printing_the_findings_loads_no_emoji_table(tmp_path: Path) -> None:
+    from renja_xl import load_example, write
+
+    path = write(load_example(), tmp_path / "renja.xlsx")
+    modules = _modules_after(
+        "import sys\n"
+        f"sys.argv = ['renja-xl', 'validasi', {str(path)!r}]\n"
+        "from renja_xl.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+    assert "rich.table" in modules  # the findings were printed as tables
+    assert _loaded(modules, ("rich._emoji_codes",)) == []

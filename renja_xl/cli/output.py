@@ -48,8 +48,9 @@ def more(total: int, shown: int | None = SHOWN) -> str | None:
     return f"… dan {total - shown} lainnya"
 
 
-console = _Console(highlight=False, soft_wrap=True)
-error_console = _Console(stderr=True, highlight=False, soft_wrap=True)
+# No emoji codes: nothing here writes one, and ":name:" in a user's text stays as typed.
+console = _Console(highlight=False, soft_wrap=True, emoji=False)
+error_console = _Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 EXIT_INPUT = 2
 EXIT_UNEXPECTED = 3
