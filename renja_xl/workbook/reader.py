@@ -195,12 +195,10 @@ def _table_rows(grid: Grid, region: Region) -> Iterable[int]:
         # with a figure or formula in a pagu column is no repeated header.
         if (not text or text.strip().isdigit()) and is_number_row(grid, row):
             continue
-        figures = [cells[c] for c in pagu_cols if c in cells]
-        if not any(cell[1] == "n" or cell[1] == "f" for cell in figures) and is_repeat_header(
-            grid, row, region
-        ):
+        kinds = [cells[c][1] for c in pagu_cols if c in cells]
+        if "n" not in kinds and "f" not in kinds and is_repeat_header(grid, row, region):
             continue
-        if not figures and name is None and is_signature(grid, row):
+        if not kinds and name is None and is_signature(grid, row):
             return
         yield row
         if _JUMLAH.match(text):
@@ -321,7 +319,8 @@ def read_region(grid: Grid, region: Region, *, strict: bool = True,
     levels, notes = infer_levels(_signals(rows), _name_levels)
     if strict:
         for raw, level in zip(rows, levels, strict=True):
-            _check_strict(raw, level, grid.sheet)
+            if raw.pagu.problem or (raw.pagu_maju is not None and raw.pagu_maju.problem):
+                _check_strict(raw, level, grid.sheet)
     return Tabel.model_construct(
         kind=region.kind,
         sheet=grid.sheet,

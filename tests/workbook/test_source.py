@@ -1,7 +1,9 @@
 """Opening workbooks: the fast calamine path reads exactly what the XML parser reads."""
 
 import datetime as dt
+import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,6 +112,40 @@ def it_reads_shared_formulas_as_each_cell_s_own(
     grid = next(source.iter_grids(path))
     assert [grid.cell(row, 2).value for row in range(1, 5)] == [
         "=A1*2", "=A2*2", "=A3*2", "=A4*2"]
+
+
+def _rewritten(path: Path, rewrite: Callable[[bytes], bytes]) -> Path:
+    """The workbook with its first sheet's XML rewritten, the rest as it was."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = rewrite(parts[sheet])
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _prefixed(xml: bytes) -> bytes:
+    """Every element named with a prefix for the spreadsheet namespace (`<x:c r="A1">`)."""
+    xml = re.sub(rb"<(/?)(?![?!])([A-Za-z]+)", rb"<\1x:\2", xml)
+    return xml.replace(b' xmlns="', b' xmlns:x="', 1)
+
+
+def _style_first(xml: bytes) -> bytes:
+    """Cells with their style before their reference (`<c s="1" r="C2">`), as XML allows."""
+    return re.sub(rb'<c r="([A-Z]+\d+)" s="(\d+)"', rb'<c s="\2" r="\1"', xml)
+
+
+@pytest.mark.parametrize("rewrite", [_prefixed, _style_first])
+def it_reads_cells_in_any_form_xml_allows_as_the_xml_parser_does(
+    rewrite: Callable[[bytes], bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _rewritten(_awkward(tmp_path / "aneh.xlsx"), rewrite)
+    fast = _grids(path, calamine=True, monkeypatch=monkeypatch)
+    assert fast == _grids(path, calamine=False, monkeypatch=monkeypatch)
+    grid = next(source.iter_grids(path))
+    assert grid.cell(5, 2).value == "=SUBTOTAL(9,B2:B3)" and grid.is_bold(2, 3)
 
 
 def it_keeps_formulas_errors_and_bold(tmp_path: Path) -> None:
