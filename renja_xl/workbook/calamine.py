@@ -202,11 +202,12 @@ def calamine_grid(book: Any, title: str, xml: bytes, bold: dict[int, bool],
     for (r, c), text in cells.errors.items():
         if (r, c) not in cells.formulas:
             rows.setdefault(r, {})[c] = GridCell(text, "e")
-    grid.hidden_rows = frozenset(
-        int(m.group(1))
-        for tag in _ROW_HIDDEN.finditer(xml)
-        if (m := _ROW_NUMBER.search(tag.group(0)))
-    )
+    if b"hidden=" in xml:  # a quick look first: most sheets hide nothing
+        grid.hidden_rows = frozenset(
+            int(m.group(1))
+            for tag in _ROW_HIDDEN.finditer(xml)
+            if (m := _ROW_NUMBER.search(tag.group(0)))
+        )
     for ref in _MERGE.findall(xml):
         merged = parse_range(ref.decode())
         if merged is not None:

@@ -290,25 +290,25 @@ def _target(text: str) -> TargetModel:
 
 def _baris(raw: _RawRow, level: Level, note: str | None, sheet: str) -> Baris:
     texts, pagu, maju = raw.texts, raw.pagu, raw.pagu_maju
-    return Baris.model_construct(
-        level=level,
-        kode=texts[KODE],
-        uraian=texts[URAIAN],
-        indikator=texts[INDIKATOR],
-        lokasi=texts[LOKASI],
-        target=_target(texts[TARGET]),
-        pagu=pagu.value,
-        sumber_dana=texts[SUMBER_DANA],
-        catatan=texts[CATATAN],
-        target_maju=_target(texts[TARGET_MAJU]),
-        pagu_maju=None if maju is None else maju.value,
-        bold=raw.bold,
-        asal=Asal(sheet=sheet, row=raw.row),
-        raw={} if pagu.raw is None and (maju is None or maju.raw is None) else {
+    return Baris.from_checked({
+        "level": level,
+        "kode": texts[KODE],
+        "uraian": texts[URAIAN],
+        "indikator": texts[INDIKATOR],
+        "lokasi": texts[LOKASI],
+        "target": _target(texts[TARGET]),
+        "pagu": pagu.value,
+        "sumber_dana": texts[SUMBER_DANA],
+        "catatan": texts[CATATAN],
+        "target_maju": _target(texts[TARGET_MAJU]),
+        "pagu_maju": None if maju is None else maju.value,
+        "bold": raw.bold,
+        "asal": Asal(sheet=sheet, row=raw.row),
+        "raw": {} if pagu.raw is None and (maju is None or maju.raw is None) else {
             name: a.raw for name, a in raw.amounts if a.raw is not None
         },
-        ambiguity=note,
-    )
+        "ambiguity": note,
+    })
 
 
 def read_region(grid: Grid, region: Region, *, strict: bool = True,
