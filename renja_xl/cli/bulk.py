@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from renja_xl.cli.output import console
+from renja_xl.cli.output import console, teks
 from renja_xl.errors import RenjaError
 from renja_xl.numbers import format_rupiah
 
@@ -164,10 +164,10 @@ def _summary_table(summary: Summary, rinci: bool, done: Callable[[FileResult], s
     table.add_column("Hasil")
     table.add_column("Keterangan", overflow="fold")
     for result in summary.failed:
-        table.add_row(result.job.berkas, "[red]gagal[/]", result.error)
+        table.add_row(teks(result.job.berkas), "[red]gagal[/]", teks(result.error))
     if rinci or len(summary.succeeded) <= _LIST_LIMIT:
         for result in summary.succeeded:
-            table.add_row(result.job.berkas, "[green]berhasil[/]", done(result))
+            table.add_row(teks(result.job.berkas), "[green]berhasil[/]", teks(done(result)))
     return table
 
 

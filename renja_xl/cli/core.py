@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from renja_xl.cli.output import SHOWN, console, more
+from renja_xl.cli.output import SHOWN, console, more, teks
 from renja_xl.errors import RenjaError
 from renja_xl.money import format_rupiah, json_text
 
@@ -42,7 +42,7 @@ def contoh(
     renja = load_example()
     path = write(renja, folder / EXAMPLE_NAME, paper=kertas.upper())
     sizes = ", ".join(f"{t.sheet}: {len(t)} baris" for t in renja.tabel)
-    console.print(f"Contoh ditulis: [bold]{path}[/] ({sizes})")
+    console.print(f"Contoh ditulis: [bold]{teks(path)}[/] ({sizes})")
 
 
 def _change_table(updates: list[CellUpdate]) -> Table:
@@ -56,14 +56,15 @@ def _change_table(updates: list[CellUpdate]) -> Table:
     for u in updates[:SHOWN]:
         kind = " (rumus dipulihkan)" if u.restored else " (rumus)" if u.is_formula else ""
         new = format_rupiah(u.new) + kind
-        table.add_row(u.sheet, u.ref, u.level.label, u.uraian[:60], format_rupiah(u.old), new)
+        table.add_row(teks(u.sheet), u.ref, u.level.label, teks(u.uraian[:60]),
+                      format_rupiah(u.old), new)
     return table
 
 
 def _print_restored(updates: list[CellUpdate]) -> None:
     restored = [u for u in updates if u.restored]
     if restored:
-        cells = ", ".join(f"{u.sheet}!{u.ref}" for u in restored[:SHOWN])
+        cells = ", ".join(f"{teks(u.sheet)}!{u.ref}" for u in restored[:SHOWN])
         cells += f" {more(len(restored))}" if more(len(restored)) else ""
         console.print(f"Rumus SUBTOTAL dipulihkan di {cells}: angka yang diketik di sana "
                       "terhitung dua kali oleh SUBTOTAL di atasnya.")
@@ -73,10 +74,11 @@ def _print_blocked(blocked: list[Blocked]) -> None:
     console.print(f"[bold]{len(blocked)} subtotal tidak dihitung[/] karena ada sel pagu yang "
                   "tidak terbaca (#REF! atau teks) di bawahnya; sel itu dibiarkan apa adanya:")
     for b in blocked[:SHOWN]:
-        where = f"{b.sheet}!{b.ref}" if b.ref else b.sheet
+        where = f"{teks(b.sheet)}!{b.ref}" if b.ref else teks(b.sheet)
         cells = ", ".join(b.cells[:5]) + (f" {more(len(b.cells), 5)}" if more(len(b.cells), 5)
                                            else "")
-        console.print(f"  {where} ({b.level.label} {b.uraian[:50]}): sel {cells} tidak terbaca")
+        name = teks(b.uraian[:50])
+        console.print(f"  {where} ({b.level.label} {name}): sel {cells} tidak terbaca")
     if more(len(blocked)):
         console.print(f"  {more(len(blocked))}")
     console.print("Perbaiki sel itu, lalu jalankan hitung lagi.")
@@ -108,7 +110,7 @@ def hitung(
     updates = [u for plan in plans for u in plan.updates]
     blocked = [b for plan in plans for b in plan.blocked]
     if not updates:
-        console.print(f"Semua subtotal yang dapat dihitung di {berkas.name} sudah benar; "
+        console.print(f"Semua subtotal yang dapat dihitung di {teks(berkas.name)} sudah benar; "
                       "berkas tidak diubah." if blocked else
                       f"Semua subtotal di {berkas.name} sudah benar; berkas tidak diubah.")
     else:
@@ -118,7 +120,7 @@ def hitung(
         console.print(f"{len(updates)} sel perlu diperbaiki (mode --coba: berkas tidak diubah).")
     elif updates:
         backup = edit_cells(berkas, updates)
-        console.print(f"{len(updates)} sel diperbaiki dan disimpan ke [bold]{berkas}[/].")
+        console.print(f"{len(updates)} sel diperbaiki dan disimpan ke [bold]{teks(berkas)}[/].")
         if backup:
             console.print(f"Berkas asli disimpan sebagai cadangan: {backup.name}")
     if blocked:
@@ -130,7 +132,7 @@ def _print_table_summary(t: RingkasanTabel) -> None:
     from rich.table import Table
 
     c = t.counts
-    console.print(f"\n[bold]Sheet '{t.sheet}'[/] (Tabel {t.layout}, tahun {t.year})")
+    console.print(f"\n[bold]Sheet '{teks(t.sheet)}'[/] (Tabel {t.layout}, tahun {t.year})")
     console.print(
         f"  {c.program} program, {c.kegiatan} kegiatan, {c.sub_kegiatan} sub kegiatan "
         f"({c.sub_kegiatan_budgeted} berpagu tahun {t.year}"
@@ -151,7 +153,7 @@ def _print_table_summary(t: RingkasanTabel) -> None:
         if t.layout == "3.1":
             table.add_column(f"Pagu {t.year + 1}", justify="right")
         for s in rows:
-            cells = [s.nama[:70], format_rupiah(s.pagu)]
+            cells = [teks(s.nama[:70]), format_rupiah(s.pagu)]
             if t.layout == "3.1":
                 cells.append(format_rupiah(s.pagu_maju))
             table.add_row(*cells)
@@ -172,9 +174,9 @@ def ringkasan(
         typer.echo(json_text(data))
         return
     renja = summary.renja
-    console.print(f"[bold]Ringkasan Renja {renja.opd_singkat or renja.opd} {renja.pemda} "
-                  f"tahun {renja.tahun}[/]")
+    opd = teks(renja.opd_singkat or renja.opd)
+    console.print(f"[bold]Ringkasan Renja {opd} {teks(renja.pemda)} tahun {renja.tahun}[/]")
     for table in summary.tables:
         _print_table_summary(table)
     console.print("\n[bold]Kalimat BAB III:[/]")
-    console.print(summary.sentence)
+    console.print(teks(summary.sentence))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from renja_xl.cli.output import console
+from renja_xl.cli.output import console, teks
 from renja_xl.errors import RenjaError
 from renja_xl.nomenklatur.matching import DEFAULT_THRESHOLD
 
@@ -80,7 +80,7 @@ def isi_kode(
             console.print("Tidak ada sel yang diisi; berkas tidak diubah.")
             return
         backup = editor.save()
-    console.print(f"Disimpan: {berkas}" + (f" (cadangan: {backup.name})" if backup else ""))
+    console.print(f"Disimpan: {teks(berkas)}" + (f" (cadangan: {backup.name})" if backup else ""))
 
 
 def _fill(
@@ -158,7 +158,7 @@ def _row(asal: Asal | None) -> str:
 
 def _print_result(tabel: Tabel, hasil: HasilIsiKode) -> None:
     bidang = ", ".join(hasil.bidang) or "tidak diketahui"
-    console.print(f"\n[bold]{tabel.sheet or 'Tabel ' + tabel.kind.value}[/] — nomenklatur "
+    console.print(f"\n[bold]{teks(tabel.sheet or 'Tabel ' + tabel.kind.value)}[/] — nomenklatur "
                   f"{hasil.versi}; bidang urusan: {bidang}; urusan utama: "
                   f"{hasil.urusan_utama or 'tidak diketahui'}.")
     if hasil.diisi:
@@ -181,7 +181,8 @@ def _filled_table(hasil: HasilIsiKode) -> Table:
                              ("Kode", "left"), ("Kemiripan", "right")):
         table.add_column(heading, justify=justify)  # type: ignore[arg-type]
     for d in hasil.diisi:
-        table.add_row(_row(d.asal), d.level.label, d.uraian[:60], d.kode, f"{d.confidence:.0f}")
+        table.add_row(_row(d.asal), d.level.label, teks(d.uraian[:60]), d.kode,
+                      f"{d.confidence:.0f}")
     return table
 
 
@@ -194,7 +195,8 @@ def _left_table(hasil: HasilIsiKode) -> Table:
         table.add_column(heading, justify=justify)  # type: ignore[arg-type]
     for t in hasil.tersisa:
         candidates = "\n".join(f"{e.kode} ({s:.0f}) {e.nama[:50]}" for e, s in t.candidates)
-        table.add_row(_row(t.asal), t.level.label, t.uraian[:50], t.alasan, candidates or "-")
+        table.add_row(_row(t.asal), t.level.label, teks(t.uraian[:50]), teks(t.alasan),
+                      teks(candidates or "-"))
     return table
 
 
@@ -205,7 +207,7 @@ def _names_table(hasil: HasilIsiKode) -> Table:
     for heading in ("Baris", "Kode", "Semula", "Menjadi"):
         table.add_column(heading)
     for p in hasil.perbaikan_nama:
-        table.add_row(_row(p.asal), p.kode, p.lama[:50], p.baru[:50])
+        table.add_row(_row(p.asal), p.kode, teks(p.lama[:50]), teks(p.baru[:50]))
     return table
 
 

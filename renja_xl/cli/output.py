@@ -14,7 +14,7 @@ from renja_xl.errors import RenjaError
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["SHOWN", "console", "error_console", "more", "run_app"]
+__all__ = ["SHOWN", "console", "error_console", "more", "run_app", "teks"]
 
 
 class _Console:
@@ -46,6 +46,14 @@ def more(total: int, shown: int | None = SHOWN) -> str | None:
     if shown is None or total <= shown:
         return None
     return f"… dan {total - shown} lainnya"
+
+
+def teks(value: object) -> str:
+    """A user's text (a name, a path, a message) as it is typed, inside rich markup:
+    "Program [/] Uji" must print as such, not be read as a closing tag (MarkupError)."""
+    from rich.markup import escape
+
+    return escape(str(value))
 
 
 # No emoji codes: nothing here writes one, and ":name:" in a user's text stays as typed.

@@ -241,3 +241,23 @@ def it_stops_at_the_documented_row_limit_with_one_line_and_leaves_the_file(tmp_p
     assert result.returncode == 2, result.stdout
     assert result.stderr.startswith("Galat:") and "lebih dari 100.000 baris" in result.stderr
     assert "Traceback" not in result.stderr and path.read_bytes() == before
+
+
+def it_prints_names_and_paths_with_square_brackets_as_typed(tmp_path: Path) -> None:
+    folder = tmp_path / "Renja [final]"
+    folder.mkdir()
+    path = write_printed(folder / "renja [v2].xlsx", repeat_every=None)
+    wb = load_workbook(path)
+    ws = wb["Lampiran"]
+    program = next(r for r in range(10, 40) if str(ws.cell(r, 2).value).startswith("PROGRAM"))
+    ws.cell(program, 2).value = "PROGRAM UJI [/] TANDA [bold]KURUNG"
+    ws["B10"] = "Kegiatan [/red] Uji [b]"
+    ws["F10"] = 12_345
+    wb.save(path)
+    summary = run("ringkasan", path)
+    assert summary.returncode == 0, summary.stderr
+    assert "PROGRAM UJI [/] TANDA [bold]KURUNG" in summary.stdout
+    fixed = run("hitung", path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "Kegiatan [/red] Uji [b]" in fixed.stdout
+    assert "renja [v2].xlsx" in " ".join(fixed.stdout.split())
