@@ -124,9 +124,7 @@ def plain_subtotal(formula: str) -> Range | None:
 
 def is_subtotal(formula: object) -> bool:
     """Whether a formula contains SUBTOTAL (such cells are skipped by SUBTOTAL)."""
-    if not isinstance(formula, str):
-        return False
-    return "SUBTOTAL(" in formula or "SUBTOTAL(" in formula.upper().replace(" ", "")
+    return isinstance(formula, str) and "SUBTOTAL(" in formula.upper().replace(" ", "")
 
 
 class FormulaKind(StrEnum):

@@ -319,8 +319,7 @@ def read_region(grid: Grid, region: Region, *, strict: bool = True,
     levels, notes = infer_levels(_signals(rows), _name_levels)
     if strict:
         for raw, level in zip(rows, levels, strict=True):
-            if raw.pagu.problem or (raw.pagu_maju is not None and raw.pagu_maju.problem):
-                _check_strict(raw, level, grid.sheet)
+            _check_strict(raw, level, grid.sheet)
     return Tabel.model_construct(
         kind=region.kind,
         sheet=grid.sheet,
